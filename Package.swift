@@ -1,0 +1,104 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Settings every first-party target shares: Swift 6 mode, strict upcoming features, warnings as errors.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "kiosk",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kiosk", targets: ["KioskApp"]),
+        .executable(name: "kiosk-devsim", targets: ["KioskDevSim"]),
+        .executable(name: "kiosk-bench", targets: ["KioskBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // C at the edge: only KioskDevices imports these.
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CCups", providers: [.apt(["libcups2-dev"])]),  // Debian 12 ships no cups.pc
+
+        // Domain and storage: identity, masking, 办件, calendar, mail, evaluations, AppDatabase.
+        .target(
+            name: "KioskCore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Device model, drivers (SAM reader, CUPS, 9100), encoders (ESC/POS, QR), simulators.
+        .target(
+            name: "KioskDevices",
+            dependencies: [
+                "KioskCore", "CQREncode", "CCups",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // Raw tty, input decoding, width table, cell buffer, diff renderer. Knows nothing of the domain.
+        .target(name: "KioskTerminal"),
+        // Widgets, screens, the session state machine, strings and themes.
+        .target(
+            name: "KioskUI",
+            dependencies: [
+                "KioskTerminal", "KioskCore",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The composition root: command line, configuration, logging, services, systemd notify.
+        .executableTarget(
+            name: "KioskApp",
+            dependencies: [
+                "KioskCore", "KioskDevices", "KioskTerminal", "KioskUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        // SAM emulator on a pseudo-terminal, for tests, demos and fault injection.
+        .executableTarget(
+            name: "KioskDevSim",
+            dependencies: [
+                "KioskDevices", "KioskCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Benchmarks named in the issues; prints a table of medians and percentiles.
+        .executableTarget(
+            name: "KioskBench",
+            dependencies: [
+                "KioskCore", "KioskDevices", "KioskTerminal", "KioskUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
+        .testTarget(name: "KioskDevicesTests", dependencies: ["KioskDevices", "KioskCore"]),
+        .testTarget(name: "KioskTerminalTests", dependencies: ["KioskTerminal"]),
+        .testTarget(name: "KioskUITests", dependencies: ["KioskUI", "KioskTerminal", "KioskCore"]),
+        .testTarget(
+            name: "KioskAppTests",
+            dependencies: [
+                "KioskApp",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `kiosk reader`: Read identity cards and query the ID-card reader (GA/T 467 SAM).
+struct ReaderCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reader",
+        abstract: "Read identity cards and query the ID-card reader (GA/T 467 SAM)."
+    )
+
+    func run() async throws {
+        throw NotAvailableYet(command: "reader")
+    }
+}

@@ -1,0 +1,1 @@
+print("kiosk-devsim: the SAM emulator has not landed yet")
