@@ -1,0 +1,98 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// The systemd notification protocol (sd_notify(3)) without libsystemd: one `AF_UNIX` datagram of
+/// newline-separated `KEY=value` lines to the socket named by `$NOTIFY_SOCKET`.
+///
+/// A path starting with `@` names a socket in the abstract namespace. When the variable is unset
+/// (development, tests, `kiosk demo` outside systemd) every call does nothing.
+struct SystemdNotifier: Sendable {
+    /// The socket address from `$NOTIFY_SOCKET`, or `nil` when not running under systemd.
+    let socketPath: String?
+    /// How often to send `WATCHDOG=1`: half of `$WATCHDOG_USEC`, or `nil` when the watchdog is off.
+    ///
+    /// `$WATCHDOG_PID` is deliberately not checked: under kmscon or cage the kiosk is a child of the
+    /// terminal and sees that process's PID there (terminal.md §3), yet `NotifyAccess=all` accepts it.
+    let watchdogInterval: Duration?
+
+    init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        let path = environment["NOTIFY_SOCKET"].flatMap { $0.isEmpty ? nil : $0 }
+        socketPath = path
+        if path != nil, let text = environment["WATCHDOG_USEC"], let usec = UInt64(text), usec > 0 {
+            watchdogInterval = .microseconds(Int64(usec / 2))
+        } else {
+            watchdogInterval = nil
+        }
+    }
+
+    /// `true` when a notification socket is configured.
+    var isEnabled: Bool { socketPath != nil }
+
+    /// Tells systemd the kiosk is ready (after the first frame is on screen).
+    func ready(status: String? = nil) throws {
+        try send(["READY=1"] + (status.map { ["STATUS=" + $0] } ?? []))
+    }
+
+    /// Updates the status line shown by `systemctl status`.
+    func status(_ text: String) throws { try send(["STATUS=" + text]) }
+
+    /// Keeps the watchdog from firing.
+    func watchdog() throws { try send(["WATCHDOG=1"]) }
+
+    /// Tells systemd a graceful stop has begun.
+    func stopping() throws { try send(["STOPPING=1"]) }
+
+    /// Sends one datagram with the given `KEY=value` lines. Newlines inside values are replaced by
+    /// spaces so a status text cannot inject another assignment.
+    func send(_ assignments: [String]) throws {
+        guard let socketPath else { return }
+        let payload = assignments.map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n")
+        try Self.sendDatagram(Array(payload.utf8), to: socketPath)
+    }
+
+    private static func sendDatagram(_ bytes: [UInt8], to path: String) throws {
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        var pathBytes = Array(path.utf8)
+        if pathBytes.first == UInt8(ascii: "@") { pathBytes[0] = 0 }  // abstract namespace
+        let capacity = MemoryLayout.size(ofValue: address.sun_path)
+        guard pathBytes.count < capacity else { throw NotifyError(call: "sockaddr_un", errno: ENAMETOOLONG) }
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            raw.copyBytes(from: pathBytes)
+        }
+        // Abstract names are not NUL-terminated: the address length says where they end.
+        let length = socklen_t(MemoryLayout<sa_family_t>.size + pathBytes.count + (pathBytes.first == 0 ? 0 : 1))
+
+        #if canImport(Glibc)
+        let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        #else
+        let fd = socket(AF_UNIX, SOCK_DGRAM, 0)
+        #endif
+        guard fd >= 0 else { throw NotifyError(call: "socket", errno: errno) }
+        defer { close(fd) }
+        let sent = bytes.withUnsafeBytes { buffer in
+            withUnsafePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+                    var result: Int
+                    repeat {
+                        result = sendto(fd, buffer.baseAddress, buffer.count, Int32(MSG_NOSIGNAL), socketAddress, length)
+                    } while result < 0 && errno == EINTR
+                    return result
+                }
+            }
+        }
+        guard sent >= 0 else { throw NotifyError(call: "sendto", errno: errno) }
+    }
+}
+
+/// A notification could not be sent; carries the failing call and errno.
+struct NotifyError: Error, CustomStringConvertible {
+    let call: String
+    let errno: Int32
+
+    var description: String { "sd_notify: \(call) failed: \(String(cString: strerror(errno))) (errno \(errno))" }
+}
