@@ -1,13 +1,18 @@
 import ArgumentParser
 
-/// `kiosk version`: Print the kiosk's version.
-struct VersionCommand: AsyncParsableCommand {
+/// `kiosk version`: prints the kiosk's version.
+struct VersionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "version",
         abstract: "Print the kiosk's version."
     )
 
-    func run() async throws {
-        throw NotAvailableYet(command: "version")
+    func run() {
+        print("kiosk \(KioskVersion.current)")
     }
+}
+
+/// The version of this build.
+enum KioskVersion {
+    static let current = "0.1.0"
 }
