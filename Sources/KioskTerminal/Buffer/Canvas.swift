@@ -64,6 +64,7 @@ package struct Canvas: Sendable {
     }
 
     /// Runs `body` with a canvas over `rect` (in this canvas's coordinates), clipped to this canvas.
+    @discardableResult
     package mutating func withClip<R>(_ rect: Rect, _ body: (inout Canvas) throws -> R) rethrows -> R {
         let absolute = rect.offsetBy(dx: origin.x, dy: origin.y)
         var inner = Canvas(buffer: CellBuffer(), origin: absolute.origin, size: rect.size,

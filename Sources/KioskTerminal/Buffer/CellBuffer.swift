@@ -114,6 +114,7 @@ package struct CellBuffer: Equatable, Sendable {
 
     /// Runs `body` with a ``Canvas`` over `clip` (default: the whole buffer); everything drawn through it is
     /// clipped to that rectangle and positioned relative to its top-left corner.
+    @discardableResult
     package mutating func withCanvas<R>(clip: Rect? = nil, _ body: (inout Canvas) throws -> R) rethrows -> R {
         let rect = clip ?? bounds
         var canvas = Canvas(buffer: CellBuffer(), origin: rect.origin, size: rect.size, clip: rect.intersection(bounds))

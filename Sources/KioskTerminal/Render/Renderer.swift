@@ -18,6 +18,9 @@ package struct Renderer: Sendable {
     /// What the terminal shows; nil forces a full repaint.
     private var front: CellBuffer?
     private var cursor: Point?
+    /// False after printing into the last column: the row is known but terminals differ on the column (and on
+    /// a pending wrap), so only a carriage return or `CUP` may set the column then.
+    private var cursorColumnKnown = false
     private var pen: Style?
 
     /// Creates a renderer whose first frame is a full repaint.
@@ -27,6 +30,7 @@ package struct Renderer: Sendable {
     package mutating func invalidate() {
         front = nil
         cursor = nil
+        cursorColumnKnown = false
         pen = nil
     }
 
@@ -35,8 +39,7 @@ package struct Renderer: Sendable {
 
     /// Appends the bytes that turn the current screen into `frame` to `output` (nothing when nothing changed).
     package mutating func render(_ frame: CellBuffer, into output: inout [UInt8]) {
-        let start = output.count
-        var previous: CellBuffer
+        let previous: CellBuffer
         if let front, front.size == frame.size {
             previous = front
         } else {
@@ -58,7 +61,6 @@ package struct Renderer: Sendable {
             output.append(contentsOf: ControlSequence.endSynchronizedUpdate)
         }
         front = frame
-        _ = start
     }
 
     /// Writes the changed cells of every row.
@@ -81,7 +83,8 @@ package struct Renderer: Sendable {
                         moveCursor(to: Point(x: x, y: y), row: row, cells: newCells, width: width, into: &output)
                         emit(cell, into: &output)
                         let advance = Int(cell.width)
-                        cursor = x + advance < width ? Point(x: x + advance, y: y) : nil
+                        cursorColumnKnown = x + advance < width
+                        cursor = Point(x: min(x + advance, width - 1), y: y)
                         x += advance
                     }
                 }
@@ -107,34 +110,47 @@ package struct Renderer: Sendable {
         guard let current = cursor else {
             appendCUP(target, into: &output)
             cursor = target
+            cursorColumnKnown = true
             return
         }
-        if current == target { return }
+        defer {
+            cursor = target
+            cursorColumnKnown = true
+        }
+        if current == target && cursorColumnKnown { return }
         let absolute = cupLength(target)
+        let vertical = verticalLength(from: current.y, to: target.y)
+        let viaReturn = vertical + 1 + horizontalLength(from: 0, to: target.x)
+        guard cursorColumnKnown else {
+            if absolute <= viaReturn {
+                appendCUP(target, into: &output)
+            } else {
+                output.append(0x0D)
+                appendVertical(from: current.y, to: target.y, into: &output)
+                appendHorizontal(from: 0, to: target.x, into: &output)
+            }
+            return
+        }
         if current.y == target.y, target.x > current.x,
             let bridge = bridgeLength(from: current.x, to: target.x, row: row, cells: cells),
-            bridge <= min(absolute, horizontalLength(from: current.x, to: target.x))
+            bridge <= min(absolute, horizontalLength(from: current.x, to: target.x), viaReturn)
         {
             for x in current.x..<target.x where cells[row + x].width != 0 {
                 output.append(contentsOf: cells[row + x].grapheme.utf8)
             }
-            cursor = target
             return
         }
-        let relative = verticalLength(from: current.y, to: target.y)
-            + min(horizontalLength(from: current.x, to: target.x), 1 + horizontalLength(from: 0, to: target.x))
-        if absolute <= relative {
+        let direct = vertical + horizontalLength(from: current.x, to: target.x)
+        if absolute <= min(direct, viaReturn) {
             appendCUP(target, into: &output)
-        } else {
+        } else if direct <= viaReturn {
             appendVertical(from: current.y, to: target.y, into: &output)
-            if horizontalLength(from: current.x, to: target.x) <= 1 + horizontalLength(from: 0, to: target.x) {
-                appendHorizontal(from: current.x, to: target.x, into: &output)
-            } else {
-                output.append(0x0D)
-                appendHorizontal(from: 0, to: target.x, into: &output)
-            }
+            appendHorizontal(from: current.x, to: target.x, into: &output)
+        } else {
+            output.append(0x0D)
+            appendVertical(from: current.y, to: target.y, into: &output)
+            appendHorizontal(from: 0, to: target.x, into: &output)
         }
-        cursor = target
     }
 
     /// The bytes needed to re-print the unchanged cells `from..<to` of a row, or nil when that is not possible
