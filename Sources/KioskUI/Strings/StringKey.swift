@@ -117,4 +117,10 @@ package enum StringKey: String, CaseIterable, Sendable {
     case keypadClear = "keypad.clear"
     case keypadLetters = "keypad.letters"
     case keypadDigits = "keypad.digits"
+    case detailStepDone = "detail.stepDone"
+    case detailStepCurrent = "detail.stepCurrent"
+    case detailStepPending = "detail.stepPending"
+    case ratingChosen = "rating.chosen"
+    case detailNoSteps = "detail.noSteps"
+    case printQrTooSmall = "print.qrTooSmall"
 }
