@@ -123,4 +123,5 @@ package enum StringKey: String, CaseIterable, Sendable {
     case ratingChosen = "rating.chosen"
     case detailNoSteps = "detail.noSteps"
     case printQrTooSmall = "print.qrTooSmall"
+    case mailRequestNumber = "mail.requestNumber"
 }
