@@ -1,0 +1,73 @@
+/// The five 好差评 levels, named exactly as the rules require (rule R17). Stored semantically; the
+/// numeric code per province is the back end's business (rule R19).
+package enum SatisfactionLevel: CaseIterable, Sendable, Equatable {
+    case verySatisfied
+    case satisfied
+    case basicallySatisfied
+    case dissatisfied
+    case veryDissatisfied
+
+    /// 不满意 and 非常不满意 are 差评: they need a reason and offer a callback phone.
+    package var isNegative: Bool { self == .dissatisfied || self == .veryDissatisfied }
+
+    /// The catalog key of the level's name.
+    package var stringKey: StringKey {
+        switch self {
+        case .verySatisfied: .ratingVerySatisfied
+        case .satisfied: .ratingSatisfied
+        case .basicallySatisfied: .ratingBasicallySatisfied
+        case .dissatisfied: .ratingDissatisfied
+        case .veryDissatisfied: .ratingVeryDissatisfied
+        }
+    }
+}
+
+/// The reasons offered for a 差评.
+package enum RatingReason: CaseIterable, Sendable, Hashable {
+    case slow
+    case inconvenient
+    case inaccurate
+    case device
+    case attitude
+    case other
+
+    /// The catalog key of the reason's label.
+    package var stringKey: StringKey {
+        switch self {
+        case .slow: .ratingReasonSlow
+        case .inconvenient: .ratingReasonInconvenient
+        case .inaccurate: .ratingReasonInaccurate
+        case .device: .ratingReasonDevice
+        case .attitude: .ratingReasonAttitude
+        case .other: .ratingReasonOther
+        }
+    }
+}
+
+/// A rating the citizen submitted.
+package struct EvaluationDraft: Sendable, Equatable {
+    /// The 办件 the rated transaction was about, when there was one.
+    package var applicationNumber: String?
+    /// The chosen level.
+    package var level: SatisfactionLevel
+    /// The reasons chosen (non-empty for a 差评), in the order offered.
+    package var reasons: [RatingReason]
+    /// An optional callback phone for a 差评 (digits only).
+    package var callbackPhone: String?
+
+    /// Creates a rating.
+    package init(applicationNumber: String?, level: SatisfactionLevel, reasons: [RatingReason], callbackPhone: String?) {
+        self.applicationNumber = applicationNumber
+        self.level = level
+        self.reasons = reasons
+        self.callbackPhone = callbackPhone
+    }
+}
+
+/// What the back end did with a rating.
+package enum EvaluationOutcome: Sendable, Equatable {
+    /// Recorded (and queued for the provincial system).
+    case recorded
+    /// Could not be recorded.
+    case failed
+}

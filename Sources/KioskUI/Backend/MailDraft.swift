@@ -1,0 +1,99 @@
+/// A free-mail request being filled in on the kiosk (rule R21).
+///
+/// The recipient is always the card holder; addresses are offered by the app as masked texts with an
+/// identifier, so the full address never reaches the UI.
+package struct MailDraft: Sendable, Equatable {
+    /// The 办件编号 to deliver for.
+    package var applicationNumber: String
+    /// The recipient's masked name (the card holder).
+    package var recipientMaskedName: String
+    /// The recipient's mobile number as typed on the keypad (digits only); empty until entered.
+    package var phone: String
+    /// The addresses the citizen may choose from.
+    package var addressOptions: [AddressOption]
+    /// The chosen option's identifier.
+    package var selectedAddressID: String?
+
+    /// Creates a draft.
+    package init(
+        applicationNumber: String, recipientMaskedName: String, phone: String = "",
+        addressOptions: [AddressOption], selectedAddressID: String? = nil
+    ) {
+        self.applicationNumber = applicationNumber
+        self.recipientMaskedName = recipientMaskedName
+        self.phone = phone
+        self.addressOptions = addressOptions
+        self.selectedAddressID = selectedAddressID
+    }
+
+    /// The chosen address option, if any.
+    package var selectedAddress: AddressOption? {
+        addressOptions.first { $0.id == selectedAddressID }
+    }
+}
+
+/// One address the mail may go to, shown masked.
+package struct AddressOption: Sendable, Equatable, Identifiable {
+    /// Where the address comes from.
+    package enum Source: Sendable, Equatable {
+        /// The address on record for the 办件 or the citizen.
+        case onRecord
+        /// The address read from the ID card.
+        case idCard
+    }
+
+    /// The app's identifier for this address.
+    package var id: String
+    /// Where it comes from (decides the button label).
+    package var source: Source
+    /// The masked address, e.g. `北京市东城区****`.
+    package var maskedText: String
+
+    /// Creates an option.
+    package init(id: String, source: Source, maskedText: String) {
+        self.id = id
+        self.source = source
+        self.maskedText = maskedText
+    }
+}
+
+/// A stored mail request as the kiosk shows and prints it.
+package struct MailReceipt: Sendable, Equatable {
+    /// The request's own number.
+    package var requestNumber: String
+    /// The 办件编号.
+    package var applicationNumber: String
+    /// The recipient's masked name.
+    package var recipientMaskedName: String
+    /// The masked mobile number.
+    package var maskedPhone: String
+    /// The masked address.
+    package var maskedAddress: String
+    /// The delivery state in words, e.g. `已申请`.
+    package var statusText: String
+
+    /// Creates a receipt.
+    package init(
+        requestNumber: String, applicationNumber: String, recipientMaskedName: String, maskedPhone: String,
+        maskedAddress: String, statusText: String
+    ) {
+        self.requestNumber = requestNumber
+        self.applicationNumber = applicationNumber
+        self.recipientMaskedName = recipientMaskedName
+        self.maskedPhone = maskedPhone
+        self.maskedAddress = maskedAddress
+        self.statusText = statusText
+    }
+}
+
+/// What the back end did with a submitted mail request.
+package enum MailSubmitOutcome: Sendable, Equatable {
+    /// Stored (and queued for delivery upstream).
+    case stored(MailReceipt)
+    /// Refused: a request for this 办件 already exists; it is shown instead.
+    case duplicate(existing: MailReceipt)
+    /// Refused: a field is invalid; `message` is citizen-facing Chinese.
+    case invalid(field: String, message: String)
+    /// The back end could not be reached or failed.
+    case failed
+}

@@ -1,0 +1,63 @@
+import KioskTerminal
+
+/// 好差评 (rules R16, R17): the five levels named exactly, in a neutral order and style (no steering
+/// wording), 跳过 always visible. A 差评 level asks for reasons (toggle buttons) and offers an optional
+/// callback phone on the keypad.
+enum RatingScreen {
+    static func draw(form: RatingForm, _ input: ScreenInput, into painter: inout ScreenPainter) {
+        let context = painter.context
+        let theme = context.theme
+        let top = painter.header(site: input.config.siteName, title: context.text(.ratingTitle))
+        if let level = form.level, level.isNegative {
+            drawReasons(form: form, level: level, top: top, into: &painter)
+            return
+        }
+        let content = painter.contentFrame(top: top)
+        var y = content.minY
+        if let notice = form.notice {
+            y += painter.paragraph(context.text(notice), in: Rect(x: content.minX, y: y, width: content.width, height: 2), style: theme.title)
+            y += 1
+        }
+        painter.text(context.text(.ratingTitle), at: Point(x: content.minX, y: y), width: content.width, style: theme.title)
+        y += 1
+        painter.text(context.text(.ratingSubtitle), at: Point(x: content.minX, y: y), width: content.width, style: theme.hint)
+        y += 1 + context.metrics.gap
+        let levels = SatisfactionLevel.allCases.enumerated().map { index, level in
+            ButtonSpec(context.text(level.stringKey), action: .rate(level), shortcut: Character(String(index + 1)))
+        }
+        painter.buttonRow(levels, in: Rect(x: content.minX, y: y, width: content.width, height: content.maxY - y))
+        painter.footer(leading: [], trailing: [ButtonSpec(context.text(.ratingSkip), action: .skipRating, shortcut: "0")])
+    }
+
+    private static func drawReasons(form: RatingForm, level: SatisfactionLevel, top: Int, into painter: inout ScreenPainter) {
+        let context = painter.context
+        let theme = context.theme
+        let layout = KeypadScreenLayout(painter: painter, top: top)
+        let left = layout.left
+        var y = left.minY
+        painter.text(context.text(.ratingChosen, ["level": context.text(level.stringKey)]), at: Point(x: left.minX, y: y), width: left.width, style: theme.title)
+        y += 1
+        painter.text(context.text(.ratingReasonsTitle), at: Point(x: left.minX, y: y), width: left.width, style: theme.body)
+        y += 1 + context.metrics.gap
+        let reasons = RatingReason.allCases.map { reason in
+            ButtonSpec(context.text(reason.stringKey), action: .toggleReason(reason), isSelected: form.reasons.contains(reason))
+        }
+        y += painter.buttonRow(reasons, in: Rect(x: left.minX, y: y, width: left.width, height: left.maxY - y), height: 1)
+        y += context.metrics.gap
+        if let error = form.error {
+            painter.text(context.text(error), at: Point(x: left.minX, y: y), width: left.width, style: theme.error)
+            y += 1
+        }
+        y += painter.entryField(
+            label: context.text(.ratingCallback), entry: form.callbackPhone, focused: true, action: nil,
+            in: Rect(x: left.minX, y: y, width: left.width, height: 4))
+        y += context.metrics.gap
+        painter.buttonRow(
+            [
+                ButtonSpec(context.text(.ratingSubmit), action: .submit),
+                ButtonSpec(context.text(.commonBack), action: .back),
+                ButtonSpec(context.text(.ratingSkip), action: .skipRating),
+            ], in: Rect(x: left.minX, y: y, width: left.width, height: left.maxY - y))
+        painter.keypad(for: form.callbackPhone, in: layout.right)
+    }
+}

@@ -1,0 +1,23 @@
+/// Sizes that differ between the standard layout and 长辈模式 (elder mode): taller buttons, wider gaps
+/// and fewer items per screen for older citizens (rule R24: targets ≥ 60×60 dp ≈ 3 rows × 10 columns).
+package struct LayoutMetrics: Sendable, Equatable {
+    /// Rows of a button (at least 3).
+    package var buttonHeight: Int
+    /// Minimum columns of a button (at least 10).
+    package var minButtonWidth: Int
+    /// Blank rows/columns between targets.
+    package var gap: Int
+    /// Outer margin, in columns.
+    package var margin: Int
+    /// Most list items per page (fewer when the screen is short).
+    package var maxItemsPerPage: Int
+    /// Blank lines between paragraphs of text.
+    package var paragraphSpacing: Int
+
+    /// The standard layout.
+    package static let standard = LayoutMetrics(
+        buttonHeight: 3, minButtonWidth: 12, gap: 1, margin: 2, maxItemsPerPage: 6, paragraphSpacing: 1)
+    /// 长辈模式: bigger targets, more spacing, fewer items.
+    package static let elder = LayoutMetrics(
+        buttonHeight: 5, minButtonWidth: 16, gap: 2, margin: 4, maxItemsPerPage: 3, paragraphSpacing: 2)
+}

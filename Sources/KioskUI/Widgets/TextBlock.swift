@@ -1,0 +1,37 @@
+import KioskTerminal
+
+extension ScreenPainter {
+    /// Draws `text` wrapped with the Chinese line-breaking rules into `rect`, top-aligned.
+    ///
+    /// - Returns: The rows used (never more than `rect.height`).
+    @discardableResult
+    package mutating func paragraph(_ text: String, in rect: Rect, style: Style) -> Int {
+        let lines = context.breaker.wrap(text, maxWidth: rect.width)
+        let shown = lines.prefix(max(0, rect.height))
+        for (row, line) in shown.enumerated() {
+            self.text(line, at: Point(x: rect.minX, y: rect.minY + row), width: rect.width, style: style)
+        }
+        return shown.count
+    }
+
+    /// The rows `text` needs at `width` columns.
+    package func paragraphHeight(_ text: String, width: Int) -> Int {
+        context.breaker.wrap(text, maxWidth: width).count
+    }
+
+    /// Draws `label：value` pairs, one per row (values wrap under themselves).
+    ///
+    /// - Returns: The rows used.
+    @discardableResult
+    package mutating func fields(_ pairs: [(String, String)], in rect: Rect, style: Style, labelStyle: Style) -> Int {
+        let labelWidth = min(rect.width / 3, (pairs.map { context.breaker.displayWidth($0.0) }.max() ?? 0) + 2)
+        var y = rect.minY
+        for (label, value) in pairs where y < rect.maxY {
+            text(label + "：", at: Point(x: rect.minX, y: y), width: labelWidth, style: labelStyle)
+            let valueRect = Rect(
+                x: rect.minX + labelWidth, y: y, width: rect.width - labelWidth, height: rect.maxY - y)
+            y += max(1, paragraph(value, in: valueRect, style: style))
+        }
+        return y - rect.minY
+    }
+}

@@ -1,0 +1,243 @@
+import KioskUI
+import Testing
+
+/// The session state machine without a terminal: events in, screens and effects out.
+@Suite struct SessionMachineTests {
+    let start = ContinuousClock.now
+    let token = SessionToken(7)
+    let config = UIConfig(idleTimeout: .seconds(60), formIdleTimeout: .seconds(120), countdown: .seconds(15), endScreenDuration: .seconds(8))
+
+    func machineWithList() -> SessionMachine {
+        var machine = SessionMachine(config: config)
+        _ = machine.handle(.tick(now: start))
+        _ = machine.handle(.cardInserted(Fixtures.citizen("张晓梅"), session: token))
+        _ = machine.handle(.response(.applications([Fixtures.row(0), Fixtures.row(1)]), generation: machine.generation))
+        return machine
+    }
+
+    @Test("a card starts a session and asks for its applications")
+    func cardStartsSession() {
+        var machine = SessionMachine(config: config)
+        let effects = machine.handle(.cardInserted(Fixtures.citizen("李建国"), session: token))
+        #expect(machine.screen == .busy(.listLoading))
+        #expect(effects == [.request(.applications(token), generation: machine.generation)])
+        _ = machine.handle(.response(.applications([]), generation: machine.generation))
+        #expect(machine.screen == .applications(page: 0))
+        #expect(machine.session?.applications == [])
+    }
+
+    @Test("an expired card is refused in words and asks nothing of the back end")
+    func expiredCard() {
+        var machine = SessionMachine(config: config)
+        let effects = machine.handle(.cardInserted(Fixtures.citizen("王秀英", expired: true), session: token))
+        #expect(machine.screen == .cardExpired)
+        #expect(effects.isEmpty)
+        #expect(machine.handle(.cardRemoved) == [.endSession(token), .sessionEnded])
+        #expect(machine.screen == .home)
+    }
+
+    @Test("card removal mid-flow ends the session and wipes everything derived from the card")
+    func removalWipes() {
+        var machine = machineWithList()
+        _ = machine.handle(.action(.openApplication(number: Fixtures.row(1).number)))
+        _ = machine.handle(.response(.detail(Fixtures.detail(Fixtures.row(1))), generation: machine.generation))
+        _ = machine.handle(.action(.requestMail))
+        let effects = machine.handle(.cardRemoved)
+        #expect(effects == [.endSession(token), .sessionEnded])
+        #expect(machine.session == nil)
+        #expect(machine.screen == .home)
+        #expect(!machine.isCountingDown)
+    }
+
+    @Test("a reply from an ended session is dropped")
+    func staleReplyDropped() {
+        var machine = SessionMachine(config: config)
+        _ = machine.handle(.cardInserted(Fixtures.citizen("赵磊"), session: token))
+        let oldGeneration = machine.generation
+        _ = machine.handle(.cardRemoved)
+        let effects = machine.handle(.response(.applications([Fixtures.row(0)]), generation: oldGeneration))
+        #expect(effects.isEmpty)
+        #expect(machine.screen == .home)
+        #expect(machine.session == nil)
+    }
+
+    @Test("idle timeout shows a countdown; 继续 resumes; no input ends the session")
+    func idleTimeout() {
+        var machine = machineWithList()
+        _ = machine.handle(.tick(now: start + .seconds(59)))
+        #expect(!machine.isCountingDown)
+        _ = machine.handle(.tick(now: start + .seconds(60)))
+        #expect(machine.isCountingDown)
+        #expect(machine.countdownSecondsLeft == 15)
+        _ = machine.handle(.tick(now: start + .seconds(64.5)))
+        #expect(machine.countdownSecondsLeft == 11)
+        // Taps on other controls do not dismiss it; 继续 does.
+        _ = machine.handle(.action(.showPage(1)))
+        #expect(machine.isCountingDown)
+        _ = machine.handle(.action(.continueSession))
+        #expect(!machine.isCountingDown)
+        #expect(machine.screen == .applications(page: 0))
+        _ = machine.handle(.tick(now: start + .seconds(124.5)))
+        #expect(machine.isCountingDown)
+        let effects = machine.handle(.tick(now: start + .seconds(64.5 + 60 + 15)))
+        #expect(effects == [.endSession(token), .sessionEnded])
+        #expect(machine.session == nil)
+        #expect(machine.screen == .end(thanked: false))
+        _ = machine.handle(.tick(now: start + .seconds(64.5 + 60 + 15 + 8)))
+        #expect(machine.screen == .home)
+    }
+
+    @Test("form screens get the longer idle timeout")
+    func formTimeout() {
+        var machine = SessionMachine(config: config)
+        _ = machine.handle(.tick(now: start))
+        _ = machine.handle(.action(.startNoCardQuery))
+        _ = machine.handle(.tick(now: start + .seconds(90)))
+        #expect(!machine.isCountingDown)
+        _ = machine.handle(.tick(now: start + .seconds(120)))
+        #expect(machine.isCountingDown)
+    }
+
+    @Test("activity postpones the countdown")
+    func activityResets() {
+        var machine = machineWithList()
+        _ = machine.handle(.activity(now: start + .seconds(50)))
+        _ = machine.handle(.tick(now: start + .seconds(100)))
+        #expect(!machine.isCountingDown)
+        _ = machine.handle(.tick(now: start + .seconds(110)))
+        #expect(machine.isCountingDown)
+    }
+
+    @Test("a 差评 needs a reason; the callback phone is optional and sent with it")
+    func negativeRatingNeedsReason() {
+        var machine = machineWithList()
+        _ = machine.handle(.action(.openApplication(number: Fixtures.row(0).number)))
+        _ = machine.handle(.response(.detail(Fixtures.detail(Fixtures.row(0))), generation: machine.generation))
+        _ = machine.handle(.action(.printSlip))
+        _ = machine.handle(.response(.printSlip(.printed), generation: machine.generation))
+        _ = machine.handle(.action(.finish))
+        guard case .rating = machine.screen else {
+            Issue.record("expected the rating screen, got \(machine.screen)")
+            return
+        }
+        _ = machine.handle(.action(.rate(.dissatisfied)))
+        #expect(machine.handle(.action(.submit)).isEmpty)
+        guard case .rating(let form) = machine.screen else { return }
+        #expect(form.error == .ratingNeedReason)
+        _ = machine.handle(.action(.toggleReason(.slow)))
+        for digit in "13900001111" { _ = machine.handle(.action(.keypad(.character(digit)))) }
+        let effects = machine.handle(.action(.submit))
+        let expected = EvaluationDraft(
+            applicationNumber: Fixtures.row(0).number, level: .dissatisfied, reasons: [.slow], callbackPhone: "13900001111")
+        #expect(effects == [.request(.submitEvaluation(expected, token), generation: machine.generation)])
+    }
+
+    @Test("a positive rating is submitted at once, without reasons")
+    func positiveRating() {
+        var machine = machineWithList()
+        _ = machine.handle(.action(.openApplication(number: Fixtures.row(0).number)))
+        _ = machine.handle(.response(.detail(Fixtures.detail(Fixtures.row(0))), generation: machine.generation))
+        _ = machine.handle(.action(.printSlip))
+        _ = machine.handle(.response(.printSlip(.printed), generation: machine.generation))
+        _ = machine.handle(.action(.end))
+        let effects = machine.handle(.action(.rate(.basicallySatisfied)))
+        let expected = EvaluationDraft(applicationNumber: Fixtures.row(0).number, level: .basicallySatisfied, reasons: [], callbackPhone: nil)
+        #expect(effects == [.request(.submitEvaluation(expected, token), generation: machine.generation)])
+        #expect(machine.handle(.response(.submitEvaluation(.recorded), generation: machine.generation))
+            == [.endSession(token), .sessionEnded])
+        #expect(machine.screen == .end(thanked: true))
+    }
+
+    @Test("结束 without a completed transaction ends without asking for a rating")
+    func endWithoutTransaction() {
+        var machine = machineWithList()
+        #expect(machine.handle(.action(.end)) == [.endSession(token), .sessionEnded])
+        #expect(machine.screen == .end(thanked: false))
+    }
+
+    @Test("mail is offered only for eligible 办件 and needs an 11-digit mobile number")
+    func mailEligibilityAndPhone() {
+        var machine = machineWithList()
+        var row = Fixtures.row(1)
+        row.canMail = false
+        _ = machine.handle(.action(.openApplication(number: row.number)))
+        _ = machine.handle(.response(.detail(Fixtures.detail(row)), generation: machine.generation))
+        #expect(machine.handle(.action(.requestMail)).isEmpty)
+        _ = machine.handle(.action(.back))
+        _ = machine.handle(.action(.openApplication(number: Fixtures.row(0).number)))
+        _ = machine.handle(.response(.detail(Fixtures.detail(Fixtures.row(0))), generation: machine.generation))
+        #expect(machine.handle(.action(.requestMail)).count == 1)
+        let draft = MailDraft(
+            applicationNumber: Fixtures.row(0).number, recipientMaskedName: "张*梅",
+            addressOptions: [AddressOption(id: "a", source: .onRecord, maskedText: "北京市东城区****")])
+        _ = machine.handle(.response(.mailDefaults(draft), generation: machine.generation))
+        for digit in "2381234" { _ = machine.handle(.action(.keypad(.character(digit)))) }
+        _ = machine.handle(.action(.submit))
+        guard case .mailPhone(_, _, let error) = machine.screen else {
+            Issue.record("expected the phone step, got \(machine.screen)")
+            return
+        }
+        #expect(error == .mailPhoneInvalid)
+    }
+
+    @Test("a duplicate mail request shows the existing one")
+    func duplicateMail() {
+        var machine = machineWithList()
+        _ = machine.handle(.action(.openApplication(number: Fixtures.row(0).number)))
+        _ = machine.handle(.response(.detail(Fixtures.detail(Fixtures.row(0))), generation: machine.generation))
+        _ = machine.handle(.action(.requestMail))
+        let draft = MailDraft(
+            applicationNumber: Fixtures.row(0).number, recipientMaskedName: "张*梅", phone: "13812345678",
+            addressOptions: [AddressOption(id: "a", source: .onRecord, maskedText: "北京市东城区****")], selectedAddressID: "a")
+        _ = machine.handle(.response(.mailDefaults(draft), generation: machine.generation))
+        _ = machine.handle(.action(.submit))
+        _ = machine.handle(.action(.chooseAddress(id: "a")))
+        _ = machine.handle(.action(.submit))
+        let existing = MailReceipt(
+            requestNumber: "YJ1", applicationNumber: draft.applicationNumber, recipientMaskedName: "张*梅",
+            maskedPhone: "138****5678", maskedAddress: "北京市东城区****", statusText: "已申请")
+        _ = machine.handle(.response(.submitMail(.duplicate(existing: existing)), generation: machine.generation))
+        #expect(machine.screen == .mailDone(existing, duplicate: true))
+        #expect(machine.session?.completed == [])
+    }
+
+    @Test("no-card query: number, then password, then a session for the one 办件")
+    func noCardQuery() {
+        var machine = SessionMachine(config: config)
+        _ = machine.handle(.action(.startNoCardQuery))
+        for character in "bj-1" { _ = machine.handle(.action(.keypad(.character(character)))) }
+        _ = machine.handle(.action(.submit))
+        for character in "2468" { _ = machine.handle(.action(.keypad(.character(character)))) }
+        let effects = machine.handle(.action(.submit))
+        #expect(effects == [.request(.query(number: "BJ-1", password: "2468"), generation: machine.generation)])
+        _ = machine.handle(.response(.query(nil, failed: false), generation: machine.generation))
+        guard case .query(let form) = machine.screen else {
+            Issue.record("expected the query form, got \(machine.screen)")
+            return
+        }
+        #expect(form.error == .queryNotFound)
+        #expect(form.password.text.isEmpty)
+    }
+
+    @Test("elder mode and language are reset for the next citizen")
+    func preferencesReset() {
+        var machine = SessionMachine(config: config)
+        _ = machine.handle(.action(.toggleElderMode))
+        _ = machine.handle(.action(.toggleLanguage))
+        #expect(machine.elderMode && machine.language == .english)
+        _ = machine.handle(.cardInserted(Fixtures.citizen("约翰"), session: token))
+        #expect(machine.elderMode)
+        _ = machine.handle(.cardRemoved)
+        #expect(!machine.elderMode && machine.language == .simplifiedChinese)
+    }
+
+    @Test("demo buttons emit demo effects only in demo mode")
+    func demoEffects() {
+        var plain = SessionMachine(config: config)
+        #expect(plain.handle(.action(.demoPlaceCard(index: 0))).isEmpty)
+        var demo = SessionMachine(config: UIConfig(demoCards: ["张晓梅", "李建国"]))
+        #expect(demo.handle(.action(.demoPlaceCard(index: 1))) == [.demoPlaceCard(index: 1)])
+        #expect(demo.handle(.action(.demoPlaceCard(index: 2))).isEmpty)
+        #expect(demo.handle(.action(.demoRemoveCard)) == [.demoRemoveCard])
+    }
+}
