@@ -122,7 +122,8 @@ package enum CardTextBlock {
     /// Decodes a text block and its photo into a typed identity. Never fails: unreadable fields
     /// become `nil` and show up in ``Identity/issues``. A block shorter than 256 bytes is padded.
     package static func identity(text block: [UInt8], photo: [UInt8]) -> Identity {
-        let block = block.count >= size ? block : block + [UInt8](repeating: 0x20, count: size - block.count)
+        var block = Array(block.prefix(size))
+        while block.count < size { block.append(block.count % 2 == 0 ? 0x20 : 0x00) }
         let kind = kind(of: block)
         func field(_ field: Field) -> String { text(block, field, trimming: true) }
         let photo = CardPhoto(bytes: photo)
