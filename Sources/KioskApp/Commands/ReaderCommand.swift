@@ -4,10 +4,8 @@ import ArgumentParser
 struct ReaderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reader",
-        abstract: "Read identity cards and query the ID-card reader (GA/T 467 SAM)."
+        abstract: "Read identity cards and query the ID-card reader (GA/T 467 SAM).",
+        discussion: ReaderExitCode.helpText,
+        subcommands: [ReadCardCommand.self, ReaderStatusCommand.self]
     )
-
-    func run() async throws {
-        throw NotAvailableYet(command: "reader")
-    }
 }

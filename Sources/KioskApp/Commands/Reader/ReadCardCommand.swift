@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import KioskCore
+import KioskDevices
+
+/// `kiosk reader read`: waits for one card, reads it and prints the identity (masked by default).
+struct ReadCardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "read",
+        abstract: "Wait for one card, read it and print the identity (masked unless --show-full).",
+        discussion: ReaderExitCode.helpText
+    )
+
+    @OptionGroup var options: ReaderPortOptions
+
+    @Option(help: "Seconds to wait for a card.")
+    var timeout: Double = 30
+
+    @Flag(help: "Print the full name, number, birth date and address (staff diagnostics only).")
+    var showFull = false
+
+    func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+    }
+
+    func run() async throws {
+        let link: SerialLink
+        do {
+            link = try await options.open()
+        } catch {
+            throw ReaderExitCode.report(error)
+        }
+        let client = SAMClient(transport: link)
+        let clock = ContinuousClock()
+        let deadline = clock.now + .milliseconds(Int64(timeout * 1000))
+        do {
+            while clock.now < deadline {
+                let start = clock.now
+                // Find answers 0x9F for a fresh card only; a card already read (by an earlier run)
+                // answers 0x80 but can still be selected, so select decides.
+                _ = try await client.findCard()
+                if try await client.selectCard() {
+                    let identity = try await client.readCard()
+                    let elapsed = start.duration(to: clock.now)
+                    await link.close()
+                    let milliseconds = Double(elapsed.components.attoseconds) / 1e15
+                        + Double(elapsed.components.seconds) * 1000
+                    print(IdentityPrinter(identity: identity, showFull: showFull, readMilliseconds: milliseconds)
+                        .render(json: options.json))
+                    identity.wipe()
+                    return
+                }
+                try await clock.sleep(for: .milliseconds(300))
+            }
+        } catch {
+            await link.close()
+            throw ReaderExitCode.report(error)
+        }
+        await link.close()
+        FileHandle.standardError.write(Data("kiosk reader: no card within \(timeout) s\n".utf8))
+        throw ReaderExitCode.noCard
+    }
+}

@@ -1,1 +1,0 @@
-print("kiosk-devsim: the SAM emulator has not landed yet")
