@@ -82,3 +82,30 @@ package enum ReceiptTemplates {
         ]
     }
 }
+
+extension ReceiptTemplates {
+    /// The payload of the test receipt's QR code.
+    package static let printerTestPayload = "https://zwfw.example.gov.cn/q?id=TEST-0001&t=printer-test"
+
+    /// The test receipt printed by `kiosk printer test`: sizes, Chinese text (GB 2312 and a rarer
+    /// GBK hanzi), a rule, a field, a QR code and the cut.
+    package static func printerTest(profileName: String, printedAt: String) -> Receipt {
+        Receipt(
+            title: "kiosk printer test",
+            elements: [
+                .text("打印机测试", .title),
+                .text("Printer test", .centered),
+                .rule,
+                .field(label: "纸宽", value: profileName),
+                .field(label: "打印时间", value: printedAt),
+                .text("政务服务自助终端：中文打印正常。"),
+                .text("繁體與生僻字：鎔堃"),
+                .text("ASCII 0123456789 abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+                .text("粗体 Bold", ReceiptTextStyle(bold: true)),
+                .rule,
+                .qrCode(payload: printerTestPayload),
+                .text("扫码应打开测试页", .centered),
+                .cut(partial: true),
+            ])
+    }
+}
