@@ -4,10 +4,7 @@ import ArgumentParser
 struct PrinterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "printer",
-        abstract: "Check the receipt printer and print test receipts."
+        abstract: "Check the receipt printer and print test receipts.",
+        subcommands: [PrinterStatusCommand.self, PrinterTestCommand.self]
     )
-
-    func run() async throws {
-        throw NotAvailableYet(command: "printer")
-    }
 }
