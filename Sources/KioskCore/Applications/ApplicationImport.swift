@@ -19,26 +19,33 @@ package enum ApplicationImport {
     package static func parse(
         _ data: Data, mapping: StatusCodeMapping = .standard, now: Date
     ) throws -> Content {
-        let root: Any
+        let root: JSONValue
         do {
-            root = try JSONSerialization.jsonObject(with: data)
+            root = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
-            throw ApplicationImportError(problem: "not valid JSON: \(error.localizedDescription)")
+            throw ApplicationImportError(problem: "not valid JSON: \(error)")
         }
-        guard let object = root as? [String: Any] else {
+        guard case .object(let object) = root else {
             throw ApplicationImportError(problem: "the top level must be an object with an \"applications\" array")
         }
         let unknown = Set(object.keys).subtracting(["$schema", "version", "items", "applications"])
         if let key = unknown.sorted().first { throw ApplicationImportError(field: key, problem: "unknown top-level key") }
-        if let version = object["version"], (version as? Int) != 1 {
+        if let version = object["version"], version != .integer(1) {
             throw ApplicationImportError(field: "version", problem: "only version 1 is supported")
         }
-        guard let records = object["applications"] as? [Any] else {
+        guard case .array(let records)? = object["applications"] else {
             throw ApplicationImportError(field: "applications", problem: "missing or not an array")
         }
         var items: [ServiceItem] = []
         var itemCodes: Set<String> = []
-        for (index, element) in ((object["items"] as? [Any]) ?? []).enumerated() {
+        var itemElements: [JSONValue] = []
+        if let items = object["items"] {
+            guard case .array(let elements) = items else {
+                throw ApplicationImportError(field: "items", problem: "not an array")
+            }
+            itemElements = elements
+        }
+        for (index, element) in itemElements.enumerated() {
             let reader = try FieldReader(element, section: "items", index: index, numberKey: "code")
             let item = try reader.serviceItem()
             guard itemCodes.insert(item.code).inserted else {
@@ -82,19 +89,19 @@ package enum ApplicationImport {
 
 /// Typed access to one JSON record with errors that name the record and field.
 private struct FieldReader {
-    let object: [String: Any]
+    let object: [String: JSONValue]
     let section: String
     let index: Int
     let number: String?
 
-    init(_ element: Any, section: String, index: Int, numberKey: String) throws {
-        guard let object = element as? [String: Any] else {
+    init(_ element: JSONValue, section: String, index: Int, numberKey: String) throws {
+        guard case .object(let object) = element else {
             throw ApplicationImportError(section: section, index: index, problem: "not an object")
         }
         self.object = object
         self.section = section
         self.index = index
-        self.number = object[numberKey] as? String
+        self.number = object[numberKey]?.stringValue
     }
 
     func error(_ field: String, _ problem: String) -> ApplicationImportError {
@@ -112,12 +119,12 @@ private struct FieldReader {
         return value
     }
 
-    func optionalString(_ key: String, max: Int = 200, in object: [String: Any]? = nil, prefix: String = "")
+    func optionalString(_ key: String, max: Int = 200, in object: [String: JSONValue]? = nil, prefix: String = "")
         throws -> String?
     {
         let source = object ?? self.object
-        guard let raw = source[key], !(raw is NSNull) else { return nil }
-        guard let value = raw as? String else { throw error(prefix + key, "must be a string") }
+        guard let raw = source[key], raw != .null else { return nil }
+        guard case .string(let value) = raw else { throw error(prefix + key, "must be a string") }
         let trimmed = String(value.trimmingWhitespace())
         if trimmed.isEmpty { return nil }
         guard trimmed.count <= max else { throw error(prefix + key, "longer than \(max) characters") }
@@ -125,20 +132,18 @@ private struct FieldReader {
     }
 
     func int(_ key: String) throws -> Int? {
-        guard let raw = object[key], !(raw is NSNull) else { return nil }
-        guard let number = raw as? NSNumber, !(raw is Bool), number.doubleValue == number.doubleValue.rounded(),
-            let value = Int(exactly: number.doubleValue)
-        else { throw error(key, "must be an integer") }
+        guard let raw = object[key], raw != .null else { return nil }
+        guard case .integer(let value) = raw else { throw error(key, "must be an integer") }
         return value
     }
 
     func bool(_ key: String) throws -> Bool? {
-        guard let raw = object[key], !(raw is NSNull) else { return nil }
-        guard let number = raw as? NSNumber, CFGetTypeIDIfBool(number) else { throw error(key, "must be true or false") }
-        return number.boolValue
+        guard let raw = object[key], raw != .null else { return nil }
+        guard case .bool(let value) = raw else { throw error(key, "must be true or false") }
+        return value
     }
 
-    func time(_ key: String, in object: [String: Any]? = nil, prefix: String = "") throws -> Date? {
+    func time(_ key: String, in object: [String: JSONValue]? = nil, prefix: String = "") throws -> Date? {
         guard let text = try optionalString(key, max: 40, in: object, prefix: prefix) else { return nil }
         guard let date = ApplicationImport.parseTime(text) else {
             throw error(prefix + key, "not a time (use 2026-02-13T09:30:00+08:00 or 20260213T093000)")
@@ -146,11 +151,11 @@ private struct FieldReader {
         return date
     }
 
-    func objects(_ key: String) throws -> [[String: Any]] {
-        guard let raw = object[key], !(raw is NSNull) else { return [] }
-        guard let array = raw as? [Any] else { throw error(key, "must be an array") }
+    func objects(_ key: String) throws -> [[String: JSONValue]] {
+        guard let raw = object[key], raw != .null else { return [] }
+        guard case .array(let array) = raw else { throw error(key, "must be an array") }
         return try array.enumerated().map { offset, element in
-            guard let object = element as? [String: Any] else { throw error("\(key)[\(offset)]", "not an object") }
+            guard case .object(let object) = element else { throw error("\(key)[\(offset)]", "not an object") }
             return object
         }
     }
@@ -210,7 +215,7 @@ private struct FieldReader {
         var pauses: [PausedInterval] = []
         for (offset, pause) in try objects("pauses").enumerated() {
             let prefix = "pauses[\(offset)]."
-            guard let kindText = pause["kind"] as? String, let kind = PausedInterval.Kind(rawValue: kindText) else {
+            guard let kindText = pause["kind"]?.stringValue, let kind = PausedInterval.Kind(rawValue: kindText) else {
                 throw error(prefix + "kind", "must be correction, suspension or specialProcedure")
             }
             guard let start = try time("start", in: pause, prefix: prefix) else { throw error(prefix + "start", "required") }
@@ -246,9 +251,4 @@ private struct FieldReader {
             addressOnRecord: try optionalString("addressOnRecord"),
             queryPasswordHash: password.map(QueryPassword.hash), steps: steps, updatedAt: now)
     }
-}
-
-/// `true` when an `NSNumber` from JSONSerialization holds a JSON boolean (not 0/1).
-private func CFGetTypeIDIfBool(_ number: NSNumber) -> Bool {
-    String(cString: number.objCType) == "c" || type(of: number) == type(of: NSNumber(value: true))
 }
