@@ -1,13 +1,19 @@
 import ArgumentParser
 
-/// `kiosk data`: Import applications and holiday calendars into the local replica.
+/// `kiosk data`: import applications and holiday calendars into the local replica.
 struct DataCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
-        abstract: "Import applications and holiday calendars into the local replica."
+        abstract: "Import applications and holiday calendars into the local replica.",
+        subcommands: [DataImportCommand.self, DataSeedDemoCommand.self]
     )
+}
 
-    func run() async throws {
-        throw NotAvailableYet(command: "data")
-    }
+/// `kiosk data import`: the importers.
+struct DataImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a file into the local replica (all or nothing).",
+        subcommands: [ImportApplicationsCommand.self, ImportHolidaysCommand.self]
+    )
 }

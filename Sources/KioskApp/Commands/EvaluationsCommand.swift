@@ -1,13 +1,12 @@
 import ArgumentParser
+import Foundation
+import KioskCore
 
-/// `kiosk evaluations`: Export the citizens' service ratings (好差评).
+/// `kiosk evaluations`: export the citizens' service ratings (好差评).
 struct EvaluationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluations",
-        abstract: "Export the citizens' service ratings (好差评)."
+        abstract: "Export the citizens' service ratings (好差评).",
+        subcommands: [EvaluationsExportCommand.self]
     )
-
-    func run() async throws {
-        throw NotAvailableYet(command: "evaluations")
-    }
 }

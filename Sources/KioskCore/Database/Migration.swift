@@ -18,5 +18,6 @@ package struct Migration: Sendable {
     /// Every migration, oldest first.
     package static let all: [Migration] = [
         .v1Audit,
+        .v2Domain,
     ]
 }

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import KioskCore
+
+/// `kiosk evaluations export [--format csv|json] [--output FILE]`: ratings with the satisfaction
+/// code of the chosen province adapter. Callback phones are personal data: a file is created 0600.
+struct EvaluationsExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export ratings (CSV or JSON) with satisfaction codes per province adapter."
+    )
+
+    @OptionGroup var state: StateOptions
+
+    @Option(name: .long, help: "csv or json.")
+    var format: MailExportCommand.Format = .csv
+
+    @Option(name: .long, help: "Code numbering: gbt39046 (1 = 非常满意) or zhejiang (1 = 非常不满意).")
+    var adapter: String = EvaluationCodeAdapter.national.name
+
+    @Option(name: .long, help: "Write to this file (created with mode 0600) instead of standard output.")
+    var output: String?
+
+    @Flag(name: .long, help: "Replace an existing output file.")
+    var force = false
+
+    func run() async throws {
+        guard let codes = EvaluationCodeAdapter.named(adapter) else {
+            throw ValidationError("unknown --adapter \(adapter); use gbt39046 or zhejiang")
+        }
+        let database = try state.openDatabase()
+        let rows = try await database.evaluations().map { EvaluationExportRow($0, codes: codes) }
+        let data: Data
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            data = try encoder.encode(rows) + Data("\n".utf8)
+        case .csv:
+            data = Data(CSV.render(header: EvaluationExportRow.header, rows: rows.map(\.fields)).utf8)
+        }
+        if let output {
+            try StaffFile.writePrivate(data, to: output, force: force)
+            FileHandle.standardError.write(Data("exported \(rows.count) ratings to \(output)\n".utf8))
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+}
+
+/// One exported rating (GB/T 39046 表9 fields plus province fields).
+struct EvaluationExportRow: Codable {
+    var id: Int64
+    var caseNumber: String
+    var channel: Int
+    var level: String
+    var satisfactionCode: Int
+    var reasons: String
+    var comment: String
+    var callbackPhone: String
+    var round: Int
+    var ratedAt: String
+    var regionCode: String
+    var idempotencyKey: String
+
+    static let header = [
+        "id", "caseNumber", "channel", "level", "satisfactionCode", "reasons", "comment", "callbackPhone", "round",
+        "ratedAt", "regionCode", "idempotencyKey",
+    ]
+
+    init(_ evaluation: Evaluation, codes: EvaluationCodeAdapter) {
+        id = evaluation.id ?? 0
+        caseNumber = evaluation.caseNumber
+        channel = evaluation.channel
+        level = evaluation.level.chineseName
+        satisfactionCode = codes.code(for: evaluation.level)
+        reasons = evaluation.reasons.joined(separator: ",")
+        comment = evaluation.comment ?? ""
+        callbackPhone = evaluation.callbackPhone ?? ""
+        round = evaluation.round
+        ratedAt = evaluation.ratedAtText
+        regionCode = evaluation.regionCode
+        idempotencyKey = evaluation.idempotencyKey
+    }
+
+    var fields: [String] {
+        [String(id), caseNumber, String(channel), level, String(satisfactionCode), reasons, comment, callbackPhone,
+         String(round), ratedAt, regionCode, idempotencyKey]
+    }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import KioskCore
+
+/// `kiosk mail export`: the full recipient data for the postal service, the only place it leaves
+/// the kiosk. A file is created with mode 0600 and never overwritten without `--force`.
+struct MailExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export mail requests with full recipient data (CSV or JSON, file mode 0600)."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv, json
+    }
+
+    @OptionGroup var state: StateOptions
+
+    @Option(name: .long, help: "csv or json.")
+    var format: Format = .csv
+
+    @Option(name: .long, help: "Only requests confirmed on or after this day (YYYY-MM-DD) or time (ISO 8601).")
+    var since: String?
+
+    @Option(name: .long, help: "Write to this file (created with mode 0600) instead of standard output.")
+    var output: String?
+
+    @Flag(name: .long, help: "Replace an existing output file.")
+    var force = false
+
+    func run() async throws {
+        var sinceDate = Date.distantPast
+        if let since {
+            guard let parsed = StaffTime.parse(since) else {
+                throw ValidationError("--since must be YYYY-MM-DD or an ISO 8601 time")
+            }
+            sinceDate = parsed
+        }
+        let database = try state.openDatabase()
+        let requests = try await database.mailRequests(since: sinceDate)
+        let rows = requests.map(MailExportRow.init)
+        let data: Data
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            data = try encoder.encode(rows) + Data("\n".utf8)
+        case .csv:
+            data = Data(CSV.render(header: MailExportRow.header, rows: rows.map(\.fields)).utf8)
+        }
+        if let output {
+            try StaffFile.writePrivate(data, to: output, force: force)
+            FileHandle.standardError.write(Data("exported \(rows.count) mail requests to \(output)\n".utf8))
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+}
+
+/// One exported request with full recipient data.
+struct MailExportRow: Codable {
+    var id: Int64
+    var caseNumber: String
+    var status: String
+    var recipientName: String
+    var phone: String
+    var regionCode: String
+    var address: String
+    var postcode: String
+    var certificateName: String
+    var waybillNumber: String
+    var requestedAt: String
+
+    static let header = [
+        "id", "caseNumber", "status", "recipientName", "phone", "regionCode", "address", "postcode",
+        "certificateName", "waybillNumber", "requestedAt",
+    ]
+
+    init(_ request: MailRequest) {
+        id = request.id ?? 0
+        caseNumber = request.caseNumber
+        status = request.status.rawValue
+        recipientName = request.recipientName ?? ""
+        phone = request.phone ?? ""
+        regionCode = request.regionCode
+        address = request.address ?? ""
+        postcode = request.postcode
+        certificateName = request.certificateName
+        waybillNumber = request.waybillNumber ?? ""
+        requestedAt = StaffTime.format(request.requestedAt)
+    }
+
+    var fields: [String] {
+        [String(id), caseNumber, status, recipientName, phone, regionCode, address, postcode, certificateName,
+         waybillNumber, requestedAt]
+    }
+}
+
+/// RFC 4180 CSV with CRLF line ends; every field quoted when it holds a comma, quote or newline.
+/// A leading `=`, `+`, `-` or `@` is prefixed with `'` so spreadsheets do not evaluate it.
+enum CSV {
+    static func render(header: [String], rows: [[String]]) -> String {
+        ([header] + rows).map { $0.map(escape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func escape(_ field: String) -> String {
+        var value = field
+        if let first = value.first, "=+-@".contains(first), Double(value) == nil {
+            value = "'" + value
+        }
+        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return value
+    }
+}

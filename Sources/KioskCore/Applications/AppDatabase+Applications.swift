@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Stores (inserting or replacing by 办件编号 / item code) every record in one transaction.
+    ///
+    /// - Returns: the number of 办件 stored.
+    @discardableResult
+    package func importApplications(_ content: ApplicationImport.Content) async throws -> Int {
+        try await writer.write { db in
+            for item in content.items { try item.save(db) }
+            for caseFile in content.caseFiles { try caseFile.save(db) }
+            return content.caseFiles.count
+        }
+    }
+
+    /// The 办件 whose applicant or agent 证件号 is `idNumber` (R7), newest acceptance first.
+    package func caseFiles(forIdNumber idNumber: String) async throws -> [CaseFile] {
+        try await reader.read { db in try Self.caseFiles(db, forIdNumber: idNumber) }
+    }
+
+    /// The synchronous lookup behind ``caseFiles(forIdNumber:)`` (two index probes).
+    package static func caseFiles(_ db: Database, forIdNumber idNumber: String) throws -> [CaseFile] {
+        try CaseFile.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM caseFile WHERE applicantIdNumber = ?1
+                UNION
+                SELECT * FROM caseFile WHERE agentIdNumber = ?1
+                ORDER BY acceptedAt DESC, number
+                """, arguments: [idNumber])
+    }
+
+    /// One 办件 by number, without any check (staff tools, after an identity check).
+    package func caseFile(number: String) async throws -> CaseFile? {
+        try await reader.read { db in try CaseFile.fetchOne(db, key: number) }
+    }
+
+    /// One 办件 by number and 查询密码 (the no-card lookup, R7); `nil` when either is wrong.
+    package func caseFile(number: String, queryPassword: String) async throws -> CaseFile? {
+        guard let caseFile = try await caseFile(number: number), caseFile.acceptsQueryPassword(queryPassword) else {
+            return nil
+        }
+        return caseFile
+    }
+
+    /// The number of 办件 in the replica.
+    package func caseFileCount() async throws -> Int {
+        try await reader.read { db in try CaseFile.fetchCount(db) }
+    }
+
+    /// A service item by code.
+    package func serviceItem(code: String) async throws -> ServiceItem? {
+        try await reader.read { db in try ServiceItem.fetchOne(db, key: code) }
+    }
+}

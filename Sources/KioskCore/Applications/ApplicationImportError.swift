@@ -1,0 +1,30 @@
+/// Why an applications file was refused; names the record (index and 办件编号) and the field.
+package struct ApplicationImportError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// Index in the `applications` (or `items`) array, `nil` for file-level problems.
+    package let index: Int?
+    /// The 办件编号 (or item code) of the record, when it could be read.
+    package let number: String?
+    /// The field, e.g. `applicantIdNumber` or `pauses[1].end`.
+    package let field: String?
+    /// What is wrong, in English.
+    package let problem: String
+    /// `applications` or `items`.
+    package let section: String
+
+    init(section: String = "applications", index: Int? = nil, number: String? = nil, field: String? = nil,
+         problem: String) {
+        self.section = section
+        self.index = index
+        self.number = number
+        self.field = field
+        self.problem = problem
+    }
+
+    package var description: String {
+        var where_ = ""
+        if let index { where_ += "\(section)[\(index)]" }
+        if let number { where_ += " (\(number))" }
+        if let field { where_ += (where_.isEmpty ? "" : ", ") + "field \(field)" }
+        return where_.isEmpty ? problem : "\(where_): \(problem)"
+    }
+}
