@@ -34,6 +34,7 @@ let package = Package(
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // Device model, drivers (SAM reader, CUPS, 9100), encoders (ESC/POS, QR), simulators.

@@ -1,13 +1,10 @@
 import ArgumentParser
 
-/// `kiosk audit`: Export the append-only audit log.
+/// `kiosk audit`: work with the append-only audit log (rule R6).
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Export the append-only audit log."
+        abstract: "Export the append-only audit log.",
+        subcommands: [AuditExportCommand.self]
     )
-
-    func run() async throws {
-        throw NotAvailableYet(command: "audit")
-    }
 }

@@ -1,0 +1,87 @@
+import Foundation
+import KioskCore
+import Testing
+
+@testable import KioskApp
+
+/// `kiosk audit export`, run as the real built binary against a real database file.
+@Suite struct AuditExportCommandTests {
+    static let shanghai = ["TZ": "Asia/Shanghai", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"]
+
+    /// A state directory with three events on 14, 15 and 16 January 2027 (Beijing time).
+    static func seededState() async throws -> URL {
+        let directory = try OpsFixtures.temporaryDirectory()
+        let database = try AppDatabase.open(directory: directory.path)
+        let times: [TimeInterval] = [1_800_000_000 - 86_400, 1_800_000_000, 1_800_000_000 + 86_400]
+        for (index, time) in times.enumerated() {
+            try await database.recordAudit(
+                AuditEvent(
+                    time: Date(timeIntervalSince1970: time), terminalId: "T-01", event: "session.started",
+                    outcome: "success", subject: "110***********123X", detail: "n=\(index)"))
+        }
+        return directory
+    }
+
+    @Test func exportsJSONSinceADayToAPrivateFile() async throws {
+        let state = try await Self.seededState()
+        defer { try? FileManager.default.removeItem(at: state) }
+        let output = state.appendingPathComponent("audit.json")
+        // An existing world-readable file is tightened to 0600.
+        _ = FileManager.default.createFile(atPath: output.path, contents: Data("old".utf8), attributes: [.posixPermissions: 0o644])
+
+        let result = try OpsFixtures.run(
+            OpsFixtures.kioskBinary,
+            [
+                "audit", "export", "--state-directory", state.path, "--since", "2027-01-15", "--format", "json",
+                "--output", output.path, "--terminal-id", "T-01",
+            ], environment: Self.shanghai)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+
+        let mode = try FileManager.default.attributesOfItem(atPath: output.path)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [[String: Any]])
+        #expect(rows.compactMap { $0["detail"] as? String } == ["n=1", "n=2"])
+        #expect(rows.first?["time"] as? String == "2027-01-15T16:00:00.000+08:00")
+        #expect(rows.first?["subject"] as? String == "110***********123X")
+
+        // The export is itself audited.
+        let database = try AppDatabase.open(directory: state.path)
+        let last = try #require(try await database.auditEvents().last { $0.event == "audit.exported" })
+        #expect(last.event == "audit.exported")
+        #expect(last.terminalId == "T-01")
+        #expect(last.detail == "rows=2 format=json since=2027-01-15")
+    }
+
+    @Test func exportsCSVToStandardOutput() async throws {
+        let state = try await Self.seededState()
+        defer { try? FileManager.default.removeItem(at: state) }
+        let result = try OpsFixtures.run(
+            OpsFixtures.kioskBinary, ["audit", "export", "--state-directory", state.path], environment: Self.shanghai)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.first == "id,time,terminalId,event,outcome,subject,detail")
+        #expect(lines.count == 4)
+        #expect(lines[1].hasSuffix(",T-01,session.started,success,110***********123X,n=0"))
+    }
+
+    @Test func rejectsABadDateAndFormat() throws {
+        let state = try OpsFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: state) }
+        for arguments in [["--since", "15/01/2027"], ["--format", "xml"]] {
+            let result = try OpsFixtures.run(
+                OpsFixtures.kioskBinary, ["audit", "export", "--state-directory", state.path] + arguments)
+            #expect(result.status == 64, "\(arguments): \(result.stderr)")
+        }
+    }
+
+    @Test func sinceParsing() throws {
+        let shanghai = try #require(TimeZone(identifier: "Asia/Shanghai"))
+        #expect(AuditSince.parse("2027-01-15", timeZone: shanghai) == Date(timeIntervalSince1970: 1_800_000_000 - 16 * 3_600))
+        #expect(AuditSince.parse("2027-01-15T08:00:00Z") == Date(timeIntervalSince1970: 1_800_000_000))
+        #expect(AuditSince.parse("2027-01-15T16:00:00+08:00") == Date(timeIntervalSince1970: 1_800_000_000))
+        #expect(AuditSince.parse("2027-01-15T08:00:00.500Z") == Date(timeIntervalSince1970: 1_800_000_000.5))
+        #expect(AuditSince.parse("2027-02-30", timeZone: shanghai) == nil)
+        #expect(AuditSince.parse("yesterday") == nil)
+    }
+}
