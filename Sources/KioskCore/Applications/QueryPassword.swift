@@ -16,30 +16,18 @@ package enum QueryPassword {
     static func hash(_ password: String, salt: [UInt8], iterations: Int) -> String {
         var digest = SHA256.hash(salt + Array(password.utf8))
         for _ in 1..<max(iterations, 1) { digest = SHA256.hash(salt + digest) }
-        return "sha256:\(iterations):\(SHA256.hex(salt)):\(SHA256.hex(digest))"
+        return "sha256:\(iterations):\(Hex.encode(salt)):\(Hex.encode(digest))"
     }
 
     /// `true` when `password` matches the stored `hash`, compared in constant time.
     package static func verify(_ password: String, against stored: String) -> Bool {
         let parts = stored.split(separator: ":")
         guard parts.count == 4, parts[0] == "sha256", let iterations = Int(parts[1]),
-            (1...1_000_000).contains(iterations), let salt = bytes(fromHex: parts[2])
+            (1...1_000_000).contains(iterations), let salt = Hex.decode(parts[2])
         else { return false }
         let candidate = Array(hash(password, salt: salt, iterations: iterations).utf8)
         let expected = Array(stored.utf8)
         guard candidate.count == expected.count else { return false }
         return zip(candidate, expected).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
-    }
-
-    private static func bytes(fromHex hex: Substring) -> [UInt8]? {
-        let characters = Array(hex.utf8)
-        guard characters.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        for index in stride(from: 0, to: characters.count, by: 2) {
-            guard let byte = UInt8(String(decoding: characters[index..<index + 2], as: UTF8.self), radix: 16)
-            else { return nil }
-            bytes.append(byte)
-        }
-        return bytes
     }
 }
