@@ -6,7 +6,7 @@
 ///
 /// Every method first applies the timeouts, so the owner (the UI session) should call
 /// ``expire()`` on each tick to notice an inactive maintenance session on time. Each method
-/// returns the audit entries to record: PIN success and failure, lockout, exit and every
+/// returns the audit entries to record (results are not discardable on purpose): PIN success and failure, lockout, exit and every
 /// action (``authorize(_:)``). The PIN is checked with PBKDF2 and a constant-time compare.
 /// The failure count lives in memory: a restart of the kiosk (which a locked-down terminal
 /// does not offer) starts it afresh.
@@ -37,12 +37,11 @@ package struct MaintenanceGate<C: Clock>: Sendable where C.Duration == Duration 
         self.since = clock.now
     }
 
-    /// `true` in maintenance mode (after applying timeouts, see ``expire()``).
+    /// `true` in maintenance mode as of the last call; call ``expire()`` first to apply timeouts.
     package var isActive: Bool { state == .active }
 
     /// Applies the timeouts: a stale half-entered sequence or PIN prompt is dropped, a lockout
     /// ends, an inactive maintenance session exits (audited).
-    @discardableResult
     package mutating func expire() -> [MaintenanceAuditEntry] {
         let now = clock.now
         let elapsed = since.duration(to: now)
@@ -68,7 +67,6 @@ package struct MaintenanceGate<C: Clock>: Sendable where C.Duration == Duration 
     /// While idle it advances (or restarts) the sequence; the last step opens the PIN prompt.
     /// In maintenance mode any input counts as activity. Locked out or at the PIN prompt it is
     /// ignored (PIN digits go to ``submitPIN(_:)``).
-    @discardableResult
     package mutating func press(_ token: String) -> [MaintenanceAuditEntry] {
         let entries = expire()
         let now = clock.now
@@ -96,7 +94,6 @@ package struct MaintenanceGate<C: Clock>: Sendable where C.Duration == Duration 
     }
 
     /// Checks a PIN entered at the prompt. Outside the prompt nothing is checked or recorded.
-    @discardableResult
     package mutating func submitPIN(_ pin: String) -> [MaintenanceAuditEntry] {
         var entries = expire()
         guard state == .awaitingPIN else { return entries }
@@ -124,13 +121,14 @@ package struct MaintenanceGate<C: Clock>: Sendable where C.Duration == Duration 
         return entries
     }
 
-    /// Closes the PIN prompt without a PIN (the 取消 button); nothing is recorded.
-    package mutating func cancelPIN() {
-        expire()
+    /// Closes the PIN prompt without a PIN (the 取消 button); the cancel itself is not recorded.
+    package mutating func cancelPIN() -> [MaintenanceAuditEntry] {
+        let entries = expire()
         if state == .awaitingPIN {
             state = .idle(progress: 0)
             since = clock.now
         }
+        return entries
     }
 
     /// The answer to ``authorize(_:)``.
@@ -151,14 +149,15 @@ package struct MaintenanceGate<C: Clock>: Sendable where C.Duration == Duration 
         return Authorization(allowed: true, audit: entries)
     }
 
-    /// Counts as activity in maintenance mode (a key press on a staff screen).
-    package mutating func noteActivity() {
-        expire()
+    /// Counts as activity in maintenance mode (a key press on a staff screen). Returns the
+    /// inactivity exit if the session had already timed out.
+    package mutating func noteActivity() -> [MaintenanceAuditEntry] {
+        let entries = expire()
         if state == .active { since = clock.now }
+        return entries
     }
 
     /// Leaves maintenance mode on request.
-    @discardableResult
     package mutating func exit() -> [MaintenanceAuditEntry] {
         var entries = expire()
         guard state == .active else { return entries }

@@ -18,18 +18,18 @@ import Testing
     }
 
     func enterSequence(_ gate: inout MaintenanceGate<TestClock>) {
-        for token in Self.sequence { gate.press(token) }
+        for token in Self.sequence { _ = gate.press(token) }
     }
 
     @Test func sequenceThenRightPINEntersMaintenance() {
         let clock = TestClock()
         var gate = makeGate(clock: clock)
-        gate.press("tap:top-left")
+        _ = gate.press("tap:top-left")
         #expect(gate.state == .idle(progress: 1))
-        gate.press("tap:top-right")
-        gate.press("tap:top-left")
+        _ = gate.press("tap:top-right")
+        _ = gate.press("tap:top-left")
         #expect(gate.state == .idle(progress: 3))
-        gate.press("key:F9")
+        _ = gate.press("key:F9")
         #expect(gate.state == .awaitingPIN)
         let audit = gate.submitPIN(Self.pin)
         #expect(gate.isActive)
@@ -39,27 +39,27 @@ import Testing
     @Test func wrongStepRestartsTheSequence() {
         let clock = TestClock()
         var gate = makeGate(clock: clock)
-        gate.press("tap:top-left")
-        gate.press("tap:top-right")
-        gate.press("key:1")
+        _ = gate.press("tap:top-left")
+        _ = gate.press("tap:top-right")
+        _ = gate.press("key:1")
         #expect(gate.state == .idle(progress: 0))
         // A wrong step that is the first step starts a new attempt.
-        gate.press("tap:top-left")
-        gate.press("tap:top-left")
+        _ = gate.press("tap:top-left")
+        _ = gate.press("tap:top-left")
         #expect(gate.state == .idle(progress: 1))
-        gate.press("tap:top-right")
-        gate.press("tap:top-left")
-        gate.press("key:F9")
+        _ = gate.press("tap:top-right")
+        _ = gate.press("tap:top-left")
+        _ = gate.press("key:F9")
         #expect(gate.state == .awaitingPIN)
     }
 
     @Test func slowSequenceStartsOver() {
         let clock = TestClock()
         var gate = makeGate(clock: clock)
-        gate.press("tap:top-left")
-        gate.press("tap:top-right")
+        _ = gate.press("tap:top-left")
+        _ = gate.press("tap:top-right")
         clock.advance(by: .seconds(3))
-        gate.press("tap:top-left")
+        _ = gate.press("tap:top-left")
         // The pause expired the half-entered sequence; this press counts as a new first step.
         #expect(gate.state == .idle(progress: 1))
     }
@@ -93,7 +93,7 @@ import Testing
         #expect(gate.state == .lockedOut)
 
         clock.advance(by: .seconds(299))
-        gate.expire()
+        _ = gate.expire()
         #expect(gate.state == .lockedOut)
         clock.advance(by: .seconds(1))
         enterSequence(&gate)
@@ -106,12 +106,12 @@ import Testing
         let clock = TestClock()
         var gate = makeGate(clock: clock)
         enterSequence(&gate)
-        for _ in 1...4 { gate.submitPIN("9") }
-        gate.submitPIN(Self.pin)
+        for _ in 1...4 { _ = gate.submitPIN("9") }
+        _ = gate.submitPIN(Self.pin)
         #expect(gate.failures == 0)
-        gate.exit()
+        _ = gate.exit()
         enterSequence(&gate)
-        for _ in 1...4 { gate.submitPIN("9") }
+        for _ in 1...4 { _ = gate.submitPIN("9") }
         #expect(gate.state == .awaitingPIN)
     }
 
@@ -120,8 +120,8 @@ import Testing
         var gate = makeGate(clock: clock)
         for _ in 1...5 {
             enterSequence(&gate)
-            gate.submitPIN("9")
-            gate.cancelPIN()
+            _ = gate.submitPIN("9")
+            _ = gate.cancelPIN()
         }
         #expect(gate.state == .lockedOut)
     }
@@ -139,9 +139,9 @@ import Testing
         let clock = TestClock()
         var gate = makeGate(clock: clock)
         enterSequence(&gate)
-        gate.submitPIN(Self.pin)
+        _ = gate.submitPIN(Self.pin)
         clock.advance(by: .seconds(100))
-        gate.noteActivity()
+        _ = gate.noteActivity()
         clock.advance(by: .seconds(119))
         #expect(gate.expire().isEmpty)
         #expect(gate.isActive)
@@ -149,6 +149,18 @@ import Testing
         #expect(gate.expire() == [MaintenanceAuditEntry(event: "admin.exit", outcome: "success", detail: "reason=inactivity")])
         #expect(!gate.isActive)
         #expect(gate.expire().isEmpty)
+    }
+
+    /// Activity that comes after the timeout does not revive the session; the exit is reported.
+    @Test func activityAfterTheTimeoutReportsTheExit() {
+        let clock = TestClock()
+        var gate = makeGate(clock: clock)
+        enterSequence(&gate)
+        _ = gate.submitPIN(Self.pin)
+        clock.advance(by: .seconds(120))
+        #expect(gate.isActive)  // not yet applied
+        #expect(gate.noteActivity().map(\.detail) == ["reason=inactivity"])
+        #expect(!gate.isActive)
     }
 
     @Test func actionsAreAuditedOnlyInMaintenance() {
@@ -159,7 +171,7 @@ import Testing
         #expect(refused.audit.isEmpty)
 
         enterSequence(&gate)
-        gate.submitPIN(Self.pin)
+        _ = gate.submitPIN(Self.pin)
         let allowed = gate.authorize("printer.test")
         #expect(allowed.allowed)
         #expect(allowed.audit == [MaintenanceAuditEntry(event: "admin.action", outcome: "success", detail: "printer.test")])
@@ -183,7 +195,7 @@ import Testing
         var gate = makeGate(clock: clock)
         #expect(gate.exit().isEmpty)
         enterSequence(&gate)
-        gate.submitPIN(Self.pin)
+        _ = gate.submitPIN(Self.pin)
         #expect(gate.exit() == [MaintenanceAuditEntry(event: "admin.exit", outcome: "success", detail: "reason=requested")])
         #expect(gate.state == .idle(progress: 0))
     }

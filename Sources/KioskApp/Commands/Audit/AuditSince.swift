@@ -32,6 +32,4 @@ struct AuditSince: ExpressibleByArgument, Sendable {
         let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
         return try? Date(text, strategy: fractional)
     }
-
-    static var defaultCompletionKind: CompletionKind { .default }
 }
