@@ -3,17 +3,31 @@ import Logging
 
 /// Bootstraps swift-log once for the process.
 enum LoggingSetup {
-    /// Sends logs to standard error, or to `fallbackFile` when standard error is a terminal that the
-    /// kiosk's screen will occupy (`screenOwnsTerminal`).
-    static func bootstrap(level: Logger.Level, screenOwnsTerminal: Bool, fallbackFile: String?) {
+    /// Sends logs to standard error; when standard error is the terminal the kiosk's screen occupies
+    /// (`screenOwnsTerminal`), to the journal's socket if there is one, else to `fallbackFile`.
+    /// The demo prefers its own file (next to its database) to the journal.
+    static func bootstrap(level: Logger.Level, screenOwnsTerminal: Bool, preferJournal: Bool, fallbackFile: String?) {
+        LoggingSystem.bootstrap(makeFactory(
+            level: level, screenOwnsTerminal: screenOwnsTerminal, preferJournal: preferJournal,
+            fallbackFile: fallbackFile))
+    }
+
+    /// The handler factory ``bootstrap(level:screenOwnsTerminal:preferJournal:fallbackFile:)`` installs.
+    static func makeFactory(
+        level: Logger.Level, screenOwnsTerminal: Bool, preferJournal: Bool, fallbackFile: String?
+    ) -> @Sendable (String) -> any LogHandler {
         let sink: any LogSink
-        if screenOwnsTerminal, isatty(STDERR_FILENO) == 1, let fallbackFile {
-            sink = FileSink(path: fallbackFile)
+        if screenOwnsTerminal, isatty(STDERR_FILENO) == 1 {
+            if preferJournal, FileManager.default.fileExists(atPath: JournalSink.defaultSocket) {
+                sink = JournalSink()
+            } else if let fallbackFile {
+                sink = FileSink(path: fallbackFile)
+            } else {
+                sink = MemorySink()  // nowhere safe to write: drop rather than scribble on the screen
+            }
         } else {
             sink = StandardErrorSink()
         }
-        LoggingSystem.bootstrap { label in
-            MaskingLogHandler(label: label, sink: sink, level: level)
-        }
+        return { label in MaskingLogHandler(label: label, sink: sink, level: level) }
     }
 }

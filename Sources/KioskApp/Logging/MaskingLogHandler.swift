@@ -34,7 +34,7 @@ struct MaskingLogHandler: LogHandler {
         if let extra = event.metadata { merged.merge(extra) { _, new in new } }
         sink.write(Self.format(
             date: Date(), level: event.level, label: label, message: "\(event.message)", metadata: merged,
-            source: event.source))
+            source: event.source), level: event.level)
     }
 
     /// Formats one line; public to the module so tests can check the exact shape.

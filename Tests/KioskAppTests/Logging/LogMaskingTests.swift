@@ -52,3 +52,19 @@ import Testing
 func digitRuns(in text: String) -> [Substring] {
     text.split(whereSeparator: { !($0.isASCII && $0.isNumber) })
 }
+
+@Suite struct JournalSinkTests {
+    @Test func writesNativeJournalEntriesWithPriorityAndMaskedMessage() throws {
+        let socket = try NotifySocket(abstract: false)
+        let sink = JournalSink(socketPath: socket.address)
+        let log = Logger(label: "kiosk.reader") { label in MaskingLogHandler(label: label, sink: sink, level: .info) }
+        log.warning("card 11010519491231002X could not be read\nretrying")
+        let entry = try #require(socket.receive())
+        let fields = entry.split(separator: "\n").map(String.init)
+        #expect(fields.contains("PRIORITY=4"))
+        #expect(fields.contains("SYSLOG_IDENTIFIER=kiosk"))
+        let message = try #require(fields.first { $0.hasPrefix("MESSAGE=") })
+        #expect(message.hasSuffix("warning kiosk.reader: card 110***********002X could not be read retrying"))
+        #expect(fields.count == 3)
+    }
+}
