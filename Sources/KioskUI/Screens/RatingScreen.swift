@@ -32,22 +32,41 @@ enum RatingScreen {
     private static func drawReasons(form: RatingForm, level: SatisfactionLevel, top: Int, into painter: inout ScreenPainter) {
         let context = painter.context
         let theme = context.theme
-        let layout = KeypadScreenLayout(painter: painter, top: top)
-        let left = layout.left
-        var y = left.minY
-        painter.text(context.text(.ratingChosen, ["level": context.text(level.stringKey)]), at: Point(x: left.minX, y: y), width: left.width, style: theme.title)
+        if form.askingPhone {
+            drawPhone(form: form, level: level, top: top, into: &painter)
+            return
+        }
+        let content = painter.contentFrame(top: top)
+        var y = content.minY
+        painter.text(context.text(.ratingChosen, ["level": context.text(level.stringKey)]), at: Point(x: content.minX, y: y), width: content.width, style: theme.title)
         y += 1
-        painter.text(context.text(.ratingReasonsTitle), at: Point(x: left.minX, y: y), width: left.width, style: theme.body)
+        painter.text(context.text(.ratingReasonsTitle), at: Point(x: content.minX, y: y), width: content.width, style: theme.body)
         y += 1 + context.metrics.gap
         let reasons = RatingReason.allCases.map { reason in
             ButtonSpec(context.text(reason.stringKey), action: .toggleReason(reason), isSelected: form.reasons.contains(reason))
         }
-        y += painter.buttonRow(reasons, in: Rect(x: left.minX, y: y, width: left.width, height: left.maxY - y), height: 1)
-        y += context.metrics.gap
-        if let error = form.error {
-            painter.text(context.text(error), at: Point(x: left.minX, y: y), width: left.width, style: theme.error)
-            y += 1
+        y += painter.buttonRow(reasons, in: Rect(x: content.minX, y: y, width: content.width, height: content.maxY - y))
+        if let error = form.error, y < content.maxY {
+            painter.text(context.text(error), at: Point(x: content.minX, y: y + 1), width: content.width, style: theme.error)
         }
+        painter.footer(
+            leading: [ButtonSpec(context.text(.mailNext), action: .submit)],
+            trailing: [
+                ButtonSpec(context.text(.commonBack), action: .back),
+                ButtonSpec(context.text(.ratingSkip), action: .skipRating),
+            ])
+    }
+
+    private static func drawPhone(form: RatingForm, level: SatisfactionLevel, top: Int, into painter: inout ScreenPainter) {
+        let context = painter.context
+        let theme = context.theme
+        let layout = KeypadScreenLayout(painter: painter, top: top)
+        let left = layout.left
+        var y = left.minY
+        painter.text(context.text(.ratingChosen, ["level": context.text(level.stringKey)]), at: Point(x: left.minX, y: y), width: left.width, style: theme.title)
+        y += 2
+        painter.text(context.text(.ratingCallbackPrompt), at: Point(x: left.minX, y: y), width: left.width, style: theme.body)
+        y += 1 + context.metrics.gap
         y += painter.entryField(
             label: context.text(.ratingCallback), entry: form.callbackPhone, focused: true, action: nil,
             in: Rect(x: left.minX, y: y, width: left.width, height: 4))

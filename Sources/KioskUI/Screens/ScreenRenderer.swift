@@ -37,7 +37,7 @@ extension Screen {
     package var acceptsTextEntry: Bool {
         switch self {
         case .mailPhone, .query: true
-        case .rating(let form): form.level?.isNegative == true
+        case .rating(let form): form.level?.isNegative == true && form.askingPhone
         default: false
         }
     }

@@ -175,7 +175,7 @@ package actor KioskShell {
     private func makePainter(size: Size) -> ScreenPainter {
         let context = RenderContext(
             strings: strings, language: machine.language, theme: theme,
-            metrics: machine.elderMode ? .elder : .standard)
+            metrics: .resolve(elder: machine.elderMode, width: size.width, height: size.height))
         return ScreenPainter(size: size, context: context, focusIndex: router.focusIndex)
     }
 

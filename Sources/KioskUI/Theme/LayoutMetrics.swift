@@ -20,4 +20,17 @@ package struct LayoutMetrics: Sendable, Equatable {
     /// 长辈模式: bigger targets, more spacing, fewer items.
     package static let elder = LayoutMetrics(
         buttonHeight: 5, minButtonWidth: 16, gap: 2, margin: 4, maxItemsPerPage: 3, paragraphSpacing: 2)
+
+    /// The smallest screen the elder layout is designed for; below it 长辈模式 keeps the standard target
+    /// sizes (so nothing is clipped) and only shows fewer items per page.
+    package static let elderDesignSize = (width: 100, height: 30)
+
+    /// The metrics for a screen of `width`×`height` cells in standard or elder mode.
+    package static func resolve(elder: Bool, width: Int, height: Int) -> LayoutMetrics {
+        guard elder else { return .standard }
+        if width >= elderDesignSize.width && height >= elderDesignSize.height { return .elder }
+        var compact = LayoutMetrics.standard
+        compact.maxItemsPerPage = LayoutMetrics.elder.maxItemsPerPage
+        return compact
+    }
 }

@@ -47,7 +47,7 @@ extension ScreenPainter {
         let letters = entry.showsLetters && entry.kind != .digits
         let keys = letters ? KeypadLayout.letterKeys(context) : KeypadLayout.digitKeys(context)
         let gap = context.metrics.gap
-        let columns = letters ? max(4, min(7, (rect.width + gap) / (6 + gap))) : 3
+        let columns = letters ? max(3, min(7, (rect.width + 2 * gap) / (6 + 2 * gap))) : 3
         let rows = (keys.count + columns - 1) / columns
         let keyWidth = max(1, (rect.width - gap * 2 * (columns - 1)) / columns)
         let keyHeight = max(1, min(context.metrics.buttonHeight, (rect.height - gap * (rows - 1)) / rows))

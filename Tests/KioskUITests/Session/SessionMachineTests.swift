@@ -125,6 +125,11 @@ import Testing
         guard case .rating(let form) = machine.screen else { return }
         #expect(form.error == .ratingNeedReason)
         _ = machine.handle(.action(.toggleReason(.slow)))
+        // Typing is ignored until the phone step.
+        _ = machine.handle(.action(.keypad(.character("9"))))
+        #expect(machine.handle(.action(.submit)).isEmpty)
+        guard case .rating(let phoneStep) = machine.screen else { return }
+        #expect(phoneStep.askingPhone && phoneStep.callbackPhone.text.isEmpty)
         for digit in "13900001111" { _ = machine.handle(.action(.keypad(.character(digit)))) }
         let effects = machine.handle(.action(.submit))
         let expected = EvaluationDraft(

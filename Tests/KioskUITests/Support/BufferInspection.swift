@@ -66,7 +66,7 @@ enum Render {
         focus: Int? = nil
     ) -> ScreenPainter {
         let context = RenderContext(
-            strings: Fixtures.strings, language: language, theme: theme, metrics: elder ? .elder : .standard)
+            strings: Fixtures.strings, language: language, theme: theme, metrics: .resolve(elder: elder, width: size.width, height: size.height))
         return ScreenPainter(size: size, context: context, focusIndex: focus)
     }
 
