@@ -6,8 +6,7 @@ enum BusyScreen {
         let context = painter.context
         let top = painter.header(site: input.config.siteName, title: context.text(message))
         painter.busyIndicator(context.text(message), step: input.step, in: painter.contentFrame(top: top))
-        if input.machine.session != nil {
-            painter.footer(leading: [], trailing: [ButtonSpec(context.text(.commonEnd), action: .end)])
-        }
+        // 结束 stays available so a stuck back end can never trap the citizen.
+        painter.footer(leading: [], trailing: [ButtonSpec(context.text(.commonEnd), action: .end, shortcut: "0")])
     }
 }

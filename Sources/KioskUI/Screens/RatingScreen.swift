@@ -42,18 +42,20 @@ enum RatingScreen {
         y += 1
         painter.text(context.text(.ratingReasonsTitle), at: Point(x: content.minX, y: y), width: content.width, style: theme.body)
         y += 1 + context.metrics.gap
-        let reasons = RatingReason.allCases.map { reason in
-            ButtonSpec(context.text(reason.stringKey), action: .toggleReason(reason), isSelected: form.reasons.contains(reason))
+        let reasons = RatingReason.allCases.enumerated().map { index, reason in
+            ButtonSpec(
+                context.text(reason.stringKey), action: .toggleReason(reason), shortcut: Character(String(index + 1)),
+                isSelected: form.reasons.contains(reason))
         }
         y += painter.buttonRow(reasons, in: Rect(x: content.minX, y: y, width: content.width, height: content.maxY - y))
         if let error = form.error, y < content.maxY {
             painter.text(context.text(error), at: Point(x: content.minX, y: y + 1), width: content.width, style: theme.error)
         }
         painter.footer(
-            leading: [ButtonSpec(context.text(.mailNext), action: .submit)],
+            leading: [ButtonSpec(context.text(.mailNext), action: .submit, shortcut: "7")],
             trailing: [
-                ButtonSpec(context.text(.commonBack), action: .back),
-                ButtonSpec(context.text(.ratingSkip), action: .skipRating),
+                ButtonSpec(context.text(.commonBack), action: .back, shortcut: "8"),
+                ButtonSpec(context.text(.ratingSkip), action: .skipRating, shortcut: "0"),
             ])
     }
 

@@ -14,9 +14,10 @@ extension SessionMachine {
         case .demoRemoveCard:
             return config.demoCards.isEmpty ? [] : [.demoRemoveCard]
         case .end:
+            if session == nil, screen != .home { return endSession(showEndScreen: false) }
             return finishOrRate(notice: nil)
         case .home:
-            if session != nil { return endSession(showEndScreen: false) }
+            if session != nil || awaiting != nil { return endSession(showEndScreen: false) }
             screen = .home
             markShown()
             return []

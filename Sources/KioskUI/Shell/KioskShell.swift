@@ -77,7 +77,8 @@ package actor KioskShell {
                 return
             }
             if let size = controlsSize { layoutIfNeeded(size: size) }
-            let action = router.route(input, controls: controls, acceptsText: machine.screen.acceptsTextEntry)
+            let acceptsText = machine.screen.acceptsTextEntry && !machine.isCountingDown
+            let action = router.route(input, controls: controls, acceptsText: acceptsText)
             if let action { await apply(.action(action)) }
         }
     }

@@ -127,6 +127,8 @@ import Testing
                 for control in painter.controls {
                     #expect(buffer.bounds.intersection(control.frame) == control.frame, "\(label): \(control.action) off screen")
                 }
+                let shortcuts = painter.controls.compactMap(\.shortcut)
+                #expect(Set(shortcuts).count == shortcuts.count, "\(label): duplicate shortcuts \(shortcuts)")
                 let lastRow = (0..<size.width).map { buffer[$0, size.height - 1] }
                 #expect(lastRow.allSatisfy { $0.grapheme == " " }, "\(label): text on the last row")
                 // Every citizen-facing control is a real touch target. Exceptions: the demo buttons (staff

@@ -245,4 +245,22 @@ import Testing
         #expect(demo.handle(.action(.demoPlaceCard(index: 2))).isEmpty)
         #expect(demo.handle(.action(.demoRemoveCard)) == [.demoRemoveCard])
     }
+
+    @Test("结束 on a busy screen escapes a stuck back end, and the late reply is dropped")
+    func escapeStuckBackend() {
+        var machine = SessionMachine(config: config)
+        _ = machine.handle(.action(.startNoCardQuery))
+        for character in "A1" { _ = machine.handle(.action(.keypad(.character(character)))) }
+        _ = machine.handle(.action(.submit))
+        for character in "2468" { _ = machine.handle(.action(.keypad(.character(character)))) }
+        _ = machine.handle(.action(.submit))
+        #expect(machine.screen == .busy(.queryLoading))
+        let generation = machine.generation
+        _ = machine.handle(.action(.end))
+        #expect(machine.screen == .home)
+        let late = QueryResult(session: token, detail: Fixtures.detail(Fixtures.row(0)))
+        #expect(machine.handle(.response(.query(late, failed: false), generation: generation)).isEmpty)
+        #expect(machine.session == nil)
+        #expect(machine.screen == .home)
+    }
 }
