@@ -98,7 +98,7 @@ package struct Renderer: Sendable {
             Self.appendStyleChange(from: pen, to: cell.style, into: &output)
             pen = cell.style
         }
-        output.append(contentsOf: cell.grapheme.utf8)
+        cell.appendUTF8(to: &output)
     }
 
     // MARK: - Cursor movement
@@ -136,7 +136,7 @@ package struct Renderer: Sendable {
             bridge <= min(absolute, horizontalLength(from: current.x, to: target.x), viaReturn)
         {
             for x in current.x..<target.x where cells[row + x].width != 0 {
-                output.append(contentsOf: cells[row + x].grapheme.utf8)
+                cells[row + x].appendUTF8(to: &output)
             }
             return
         }
@@ -162,7 +162,7 @@ package struct Renderer: Sendable {
             let cell = cells[row + x]
             if cell.width == 0 { continue }
             guard cell.style == pen, x + Int(cell.width) <= end else { return nil }
-            length += cell.grapheme.utf8.count
+            length += cell.utf8Count
         }
         return length
     }

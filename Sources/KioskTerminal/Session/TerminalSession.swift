@@ -120,7 +120,8 @@ package final class TerminalSession: Sendable {
         setup += ControlSequence.resetStyle
         setup += ControlSequence.clearScreen
         if options.probeSynchronizedOutput { setup += ControlSequence.probeSynchronizedOutput }
-        _ = try? SystemCalls.writeAll(output, setup[...], timeout: Self.milliseconds(options.writeTimeout))
+        let written = (try? SystemCalls.writeAll(output, setup[...], timeout: Self.milliseconds(options.writeTimeout))) ?? 0
+        state.withLock { $0.bytesWritten += written }
 
         _ = SignalWakeups.register(wake.writeEnd)
         startReader()
