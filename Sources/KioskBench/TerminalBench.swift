@@ -12,8 +12,10 @@ enum TerminalBench {
     static func run(_ report: inout BenchReport) async throws {
         let pty = try BenchPseudoTerminal(columns: columns, rows: rows)
         let session = try TerminalSession(
-            input: pty.slave, output: pty.slave,
-            options: TerminalSession.Options(kioskMode: false, probeSynchronizedOutput: false))
+            input: pty.slave,
+            output: pty.slave,
+            options: TerminalSession.Options(kioskMode: false, probeSynchronizedOutput: false)
+        )
         defer {
             session.restore()
             pty.close()
@@ -52,20 +54,48 @@ enum TerminalBench {
             guard let theirs, theirs > 0 else { return "" }
             return String(format: "ncurses %d B, ours/ncurses %.3f", theirs, Double(ours) / Double(theirs))
         }
-        report.add(suite: "terminal", name: "full CJK screen, first frame", value: "\(full) B",
-                   note: ratio(full, ncurses?["full"]))
-        report.add(suite: "terminal", name: "(a) one changed cell", value: "\(one) B", target: "min \(oneMinimum) B",
-                   note: ratio(one, ncurses?["one"]))
-        report.add(suite: "terminal", name: "(b) switch two full CJK screens", value: "\(switchBytes) B",
-                   target: "≤ 1.02 × \(switchMinimum) B",
-                   note: String(format: "%.4f × minimum; ", Double(switchBytes) / Double(switchMinimum))
-                       + ratio(switchBytes, ncurses?["switch"]))
-        report.add(suite: "terminal", name: "(c) redraw without change", value: "\(noChange) B", target: "0 B",
-                   note: ncurses.map { "ncurses \($0["nochange"] ?? -1) B" } ?? "")
-        report.add(suite: "terminal", name: "(c) idle, 1000 ticks", value: "\(idle) B", target: "0 B",
-                   note: ncurses.map { "ncurses \($0["idle"] ?? -1) B (100 refreshes)" } ?? "")
+        report.add(
+            suite: "terminal",
+            name: "full CJK screen, first frame",
+            value: "\(full) B",
+            note: ratio(full, ncurses?["full"])
+        )
+        report.add(
+            suite: "terminal",
+            name: "(a) one changed cell",
+            value: "\(one) B",
+            target: "min \(oneMinimum) B",
+            note: ratio(one, ncurses?["one"])
+        )
+        report.add(
+            suite: "terminal",
+            name: "(b) switch two full CJK screens",
+            value: "\(switchBytes) B",
+            target: "≤ 1.02 × \(switchMinimum) B",
+            note: String(format: "%.4f × minimum; ", Double(switchBytes) / Double(switchMinimum))
+                + ratio(switchBytes, ncurses?["switch"])
+        )
+        report.add(
+            suite: "terminal",
+            name: "(c) redraw without change",
+            value: "\(noChange) B",
+            target: "0 B",
+            note: ncurses.map { "ncurses \($0["nochange"] ?? -1) B" } ?? ""
+        )
+        report.add(
+            suite: "terminal",
+            name: "(c) idle, 1000 ticks",
+            value: "\(idle) B",
+            target: "0 B",
+            note: ncurses.map { "ncurses \($0["idle"] ?? -1) B (100 refreshes)" } ?? ""
+        )
         if ncurses == nil {
-            report.add(suite: "terminal", name: "ncurses comparison", value: "skipped", note: "python3/curses unavailable")
+            report.add(
+                suite: "terminal",
+                name: "ncurses comparison",
+                value: "skipped",
+                note: "python3/curses unavailable"
+            )
         }
 
         // Frame build + diff for a full 200×60 change (no I/O).
@@ -87,16 +117,24 @@ enum TerminalBench {
             output.removeAll(keepingCapacity: true)
             renderer.render(frame, into: &output)
         }
-        report.add(suite: "terminal", name: "frame draw + diff, full 200×60 change",
-                   value: Timing.ms(buildAndDiff.median), target: "≤ 1 ms median",
-                   note: "p99 \(Timing.ms(buildAndDiff.p99)), \(output.count) B/frame")
+        report.add(
+            suite: "terminal",
+            name: "frame draw + diff, full 200×60 change",
+            value: Timing.ms(buildAndDiff.median),
+            target: "≤ 1 ms median",
+            note: "p99 \(Timing.ms(buildAndDiff.p99)), \(output.count) B/frame"
+        )
         let diffOnly = measure(iterations: 300) {
             flip.toggle()
             output.removeAll(keepingCapacity: true)
             renderer.render(flip ? screenB : screenA, into: &output)
         }
-        report.add(suite: "terminal", name: "diff only, full 120×40 change", value: Timing.ms(diffOnly.median),
-                   note: "p99 \(Timing.ms(diffOnly.p99))")
+        report.add(
+            suite: "terminal",
+            name: "diff only, full 120×40 change",
+            value: Timing.ms(diffOnly.median),
+            note: "p99 \(Timing.ms(diffOnly.p99))"
+        )
 
         // Key-to-write latency: decode an arrow key, move a highlighted cell, present the change to the pty.
         var decoder = InputDecoder()
@@ -118,8 +156,13 @@ enum TerminalBench {
             }
             try session.present(screen)
         }
-        report.add(suite: "terminal", name: "key-to-write latency", value: Timing.ms(latency.median),
-                   target: "≤ 2 ms median", note: "p99 \(Timing.ms(latency.p99))")
+        report.add(
+            suite: "terminal",
+            name: "key-to-write latency",
+            value: Timing.ms(latency.median),
+            target: "≤ 2 ms median",
+            note: "p99 \(Timing.ms(latency.p99))"
+        )
     }
 
     /// The rows of Hanzi text (one per row, filling the width); `base` selects one of two disjoint sets of 400

@@ -59,8 +59,11 @@ package struct Canvas: Sendable {
             // Fast path: a scalar that forms a cluster on its own (no grapheme breaking needed).
             if Self.isStandalone(scalar) && (next == scalars.endIndex || Self.isStandalone(scalars[next])) {
                 let width = DisplayWidth.of(scalar)
-                buffer.place(Cell(scalar: scalar, width: UInt8(width), style: style),
-                             at: Point(x: origin.x + x, y: y), area: clip)
+                buffer.place(
+                    Cell(scalar: scalar, width: UInt8(width), style: style),
+                    at: Point(x: origin.x + x, y: y),
+                    area: clip
+                )
                 x += width
                 index = next
                 continue
@@ -92,8 +95,12 @@ package struct Canvas: Sendable {
     @discardableResult
     package mutating func withClip<R>(_ rect: Rect, _ body: (inout Canvas) throws -> R) rethrows -> R {
         let absolute = rect.offsetBy(dx: origin.x, dy: origin.y)
-        var inner = Canvas(buffer: CellBuffer(), origin: absolute.origin, size: rect.size,
-                           clip: absolute.intersection(clip))
+        var inner = Canvas(
+            buffer: CellBuffer(),
+            origin: absolute.origin,
+            size: rect.size,
+            clip: absolute.intersection(clip)
+        )
         swap(&buffer, &inner.buffer)
         defer { swap(&buffer, &inner.buffer) }
         return try body(&inner)

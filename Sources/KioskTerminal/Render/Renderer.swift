@@ -105,7 +105,11 @@ package struct Renderer: Sendable {
 
     /// Moves the cursor to `target` with the shortest sequence.
     private mutating func moveCursor(
-        to target: Point, row: Int, cells: UnsafeBufferPointer<Cell>, width: Int, into output: inout [UInt8]
+        to target: Point,
+        row: Int,
+        cells: UnsafeBufferPointer<Cell>,
+        width: Int,
+        into output: inout [UInt8]
     ) {
         guard let current = cursor else {
             appendCUP(target, into: &output)

@@ -27,7 +27,9 @@ package final class TerminalSession: Sendable {
 
         /// Creates options; the defaults are the kiosk's.
         package init(
-            kioskMode: Bool = true, probeSynchronizedOutput: Bool = true, escapeTimeout: Duration = .milliseconds(50),
+            kioskMode: Bool = true,
+            probeSynchronizedOutput: Bool = true,
+            escapeTimeout: Duration = .milliseconds(50),
             writeTimeout: Duration = .milliseconds(200)
         ) {
             self.kioskMode = kioskMode
@@ -57,6 +59,7 @@ package final class TerminalSession: Sendable {
         var decrpmPositive = false
         var savedAttributes: termios
         var savedFlags: Int32
+        var savedInputFlags: Int32
         var ignoredSignals: IgnoredSignals?
         var bytesWritten = 0
     }
@@ -81,7 +84,11 @@ package final class TerminalSession: Sendable {
     ///   - options: signal policy, probing and timeouts.
     /// - Throws: ``TerminalError`` when `input` is not a terminal or a terminal call fails (nothing is left
     ///   changed then).
-    package init(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO, options: Options = Options())
+    package init(
+        input: Int32 = STDIN_FILENO,
+        output: Int32 = STDOUT_FILENO,
+        options: Options = Options()
+    )
         throws(TerminalError)
     {
         let saved = try SystemCalls.getAttributes(input)
@@ -105,7 +112,7 @@ package final class TerminalSession: Sendable {
         outputDescriptor = output
         self.options = options
         wakeup = wake
-        var initial = State(size: size, savedAttributes: saved, savedFlags: flags)
+        var initial = State(size: size, savedAttributes: saved, savedFlags: flags, savedInputFlags: inputFlags)
         if options.kioskMode { initial.ignoredSignals = IgnoredSignals.ignore() }
         initial.probe = options.probeSynchronizedOutput ? .waiting : .notSent
         state = Mutex(initial)
@@ -120,7 +127,8 @@ package final class TerminalSession: Sendable {
         setup += ControlSequence.resetStyle
         setup += ControlSequence.clearScreen
         if options.probeSynchronizedOutput { setup += ControlSequence.probeSynchronizedOutput }
-        let written = (try? SystemCalls.writeAll(output, setup[...], timeout: Self.milliseconds(options.writeTimeout))) ?? 0
+        let written =
+            (try? SystemCalls.writeAll(output, setup[...], timeout: Self.milliseconds(options.writeTimeout))) ?? 0
         state.withLock { $0.bytesWritten += written }
 
         _ = SignalWakeups.register(wake.writeEnd)
@@ -176,7 +184,8 @@ package final class TerminalSession: Sendable {
     package func wipe() {
         state.withLock { state in
             guard !state.restored else { return }
-            state.pendingOutput += ControlSequence.resetStyle + ControlSequence.clearScreen
+            state.pendingOutput +=
+                ControlSequence.resetStyle + ControlSequence.clearScreen
                 + ControlSequence.clearScrollback
             state.renderer.invalidate()
             try? flushPending(&state)
@@ -205,10 +214,8 @@ package final class TerminalSession: Sendable {
                 state.bytesWritten += written
             }
             try? SystemCalls.setAttributes(inputDescriptor, state.savedAttributes)
+            try? SystemCalls.setStatusFlags(inputDescriptor, state.savedInputFlags)
             try? SystemCalls.setStatusFlags(outputDescriptor, state.savedFlags)
-            if inputDescriptor != outputDescriptor, let flags = try? SystemCalls.statusFlags(inputDescriptor) {
-                try? SystemCalls.setStatusFlags(inputDescriptor, flags & ~O_NONBLOCK)
-            }
             state.ignoredSignals?.restore()
             state.ignoredSignals = nil
             return false
@@ -225,7 +232,10 @@ package final class TerminalSession: Sendable {
         guard !state.pendingOutput.isEmpty else { return }
         do {
             let written = try SystemCalls.writeAll(
-                outputDescriptor, state.pendingOutput[...], timeout: Self.milliseconds(options.writeTimeout))
+                outputDescriptor,
+                state.pendingOutput[...],
+                timeout: Self.milliseconds(options.writeTimeout)
+            )
             state.bytesWritten += written
             state.pendingOutput.removeFirst(written)
         } catch {
@@ -245,8 +255,11 @@ package final class TerminalSession: Sendable {
     /// probe replies.
     private func startReader() {
         let reader = InputReader(
-            input: inputDescriptor, output: outputDescriptor, wakeup: wakeup,
-            escapeTimeout: options.escapeTimeout, continuation: continuation,
+            input: inputDescriptor,
+            output: outputDescriptor,
+            wakeup: wakeup,
+            escapeTimeout: options.escapeTimeout,
+            continuation: continuation,
             handle: { [weak self] event in self?.handleInternally(event) ?? event }
         )
         let thread = Thread { reader.run() }

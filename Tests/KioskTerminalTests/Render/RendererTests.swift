@@ -120,6 +120,7 @@ import Testing
         _ = Self.render(&renderer, first)
         let output = Self.render(&renderer, second)
         // 40 glyphs × 3 bytes, a CR LF... for each later row, and one move to the top-left.
-        #expect(output == "\u{1B}[H" + (0..<4).map { _ in String(repeating: "文", count: 10) }.joined(separator: "\r\n"))
+        let rows = (0..<4).map { _ in String(repeating: "文", count: 10) }
+        #expect(output == "\u{1B}[H" + rows.joined(separator: "\r\n"))
     }
 }
