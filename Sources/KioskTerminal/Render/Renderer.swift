@@ -39,6 +39,9 @@ package struct Renderer: Sendable {
 
     /// Appends the bytes that turn the current screen into `frame` to `output` (nothing when nothing changed).
     package mutating func render(_ frame: CellBuffer, into output: inout [UInt8]) {
+        let start = output.count
+        if synchronizedOutput { output.append(contentsOf: ControlSequence.beginSynchronizedUpdate) }
+        let bodyStart = output.count
         let previous: CellBuffer
         if let front, front.size == frame.size {
             previous = front
@@ -52,11 +55,9 @@ package struct Renderer: Sendable {
             pen = .plain
             cursor = nil
         }
-        if synchronizedOutput { output.append(contentsOf: ControlSequence.beginSynchronizedUpdate) }
-        let bodyStart = output.count
         diff(from: previous, to: frame, into: &output)
         if output.count == bodyStart {
-            if synchronizedOutput { output.removeLast(ControlSequence.beginSynchronizedUpdate.count) }
+            output.removeSubrange(start...)  // nothing changed: not even the synchronized-update brackets
         } else if synchronizedOutput {
             output.append(contentsOf: ControlSequence.endSynchronizedUpdate)
         }

@@ -153,6 +153,9 @@ package final class TerminalSession: Sendable {
 
     /// Draws `buffer`, writing only what differs from the screen, in one `write(2)` where the terminal allows.
     ///
+    /// Only a buffer of the terminal's current ``size`` is drawn: after a resize, frames of the old size are
+    /// ignored (they would garble the screen) until the app lays out again for the ``InputEvent/resize(_:)`` event.
+    ///
     /// Output the terminal does not take within ``Options/writeTimeout`` is kept and sent first next time; while
     /// such a backlog exists, new frames are not rendered (the next call catches up).
     /// - Returns: the number of bytes this frame produced (0 when nothing changed).
@@ -162,7 +165,7 @@ package final class TerminalSession: Sendable {
         try state.withLock { (state: inout State) throws(TerminalError) -> Int in
             guard !state.restored else { throw .closed(outputDescriptor) }
             try flushPending(&state)
-            guard state.pendingOutput.isEmpty else { return 0 }
+            guard state.pendingOutput.isEmpty, buffer.size == state.size else { return 0 }
             var frame: [UInt8] = []
             frame.reserveCapacity(buffer.size.width * buffer.size.height * 4)
             state.renderer.render(buffer, into: &frame)

@@ -98,6 +98,13 @@ import Testing
         #expect(Self.render(&renderer, frame) == "\u{1B}[?2026hb\u{1B}[?2026l")
     }
 
+    @Test func fullRepaintIsInsideTheSynchronizedUpdate() {
+        var renderer = Renderer()
+        renderer.synchronizedOutput = true
+        let frame = Self.buffer(Size(width: 4, height: 1)) { $0.text("a", at: .zero) }
+        #expect(Self.render(&renderer, frame) == "\u{1B}[?2026h" + Self.fullRepaintPrefix + "\u{1B}[Ha\u{1B}[?2026l")
+    }
+
     @Test func bottomRightCellIsSkippedWhileAutowrapIsOn() {
         var renderer = Renderer()
         renderer.autowrapIsOff = false

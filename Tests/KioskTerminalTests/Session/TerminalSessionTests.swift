@@ -92,6 +92,8 @@ import Testing
         screen.withCanvas { $0.put("卡", at: Point(x: 6, y: 1)) }
         #expect(try session.present(screen) > 0)
         #expect(pty.read(containing: "卡").hasSuffix("卡"))
+        // A frame of the wrong size (the app has not re-laid out after a resize yet) is not drawn.
+        #expect(try session.present(CellBuffer(size: Size(width: 30, height: 5))) == 0)
     }
 
     @Test func keysArriveAsEvents() async throws {
