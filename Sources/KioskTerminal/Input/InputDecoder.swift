@@ -319,8 +319,13 @@ package struct InputDecoder: Sendable {
                 intermediate = byte
             case 0x40...0x7E:
                 if let current { params.append(current) }
-                return dispatchCSI(marker: marker, params: params, intermediate: intermediate, final: byte,
-                                   count: index + 1 - start)
+                return dispatchCSI(
+                    marker: marker,
+                    params: params,
+                    intermediate: intermediate,
+                    final: byte,
+                    count: index + 1 - start
+                )
             default:
                 return .drop(index - start)  // drop the broken prefix, re-read this byte as new input
             }
@@ -330,7 +335,13 @@ package struct InputDecoder: Sendable {
     }
 
     /// Turns a complete CSI sequence into an event (or drops it).
-    private static func dispatchCSI(marker: UInt8, params: [Int], intermediate: UInt8, final: UInt8, count: Int)
+    private static func dispatchCSI(
+        marker: UInt8,
+        params: [Int],
+        intermediate: UInt8,
+        final: UInt8,
+        count: Int
+    )
         -> Step
     {
         func parameter(_ index: Int, default value: Int) -> Int {
@@ -396,7 +407,11 @@ package struct InputDecoder: Sendable {
         case 65: button = .wheelDown
         case let other: button = .other(other)
         }
-        return MouseEvent(kind: release ? .release : .press, button: button,
-                          position: Point(x: params[1] - 1, y: params[2] - 1), modifiers: modifiers)
+        return MouseEvent(
+            kind: release ? .release : .press,
+            button: button,
+            position: Point(x: params[1] - 1, y: params[2] - 1),
+            modifiers: modifiers
+        )
     }
 }

@@ -18,6 +18,9 @@ package struct Renderer: Sendable {
     /// What the terminal shows; nil forces a full repaint.
     private var front: CellBuffer?
     private var cursor: Point?
+    /// False after printing into the last column: the row is known but terminals differ on the column (and on
+    /// a pending wrap), so only a carriage return or `CUP` may set the column then.
+    private var cursorColumnKnown = false
     private var pen: Style?
 
     /// Creates a renderer whose first frame is a full repaint.
@@ -27,6 +30,7 @@ package struct Renderer: Sendable {
     package mutating func invalidate() {
         front = nil
         cursor = nil
+        cursorColumnKnown = false
         pen = nil
     }
 
@@ -36,7 +40,9 @@ package struct Renderer: Sendable {
     /// Appends the bytes that turn the current screen into `frame` to `output` (nothing when nothing changed).
     package mutating func render(_ frame: CellBuffer, into output: inout [UInt8]) {
         let start = output.count
-        var previous: CellBuffer
+        if synchronizedOutput { output.append(contentsOf: ControlSequence.beginSynchronizedUpdate) }
+        let bodyStart = output.count
+        let previous: CellBuffer
         if let front, front.size == frame.size {
             previous = front
         } else {
@@ -49,16 +55,13 @@ package struct Renderer: Sendable {
             pen = .plain
             cursor = nil
         }
-        if synchronizedOutput { output.append(contentsOf: ControlSequence.beginSynchronizedUpdate) }
-        let bodyStart = output.count
         diff(from: previous, to: frame, into: &output)
         if output.count == bodyStart {
-            if synchronizedOutput { output.removeLast(ControlSequence.beginSynchronizedUpdate.count) }
+            output.removeSubrange(start...)  // nothing changed: not even the synchronized-update brackets
         } else if synchronizedOutput {
             output.append(contentsOf: ControlSequence.endSynchronizedUpdate)
         }
         front = frame
-        _ = start
     }
 
     /// Writes the changed cells of every row.
@@ -81,7 +84,8 @@ package struct Renderer: Sendable {
                         moveCursor(to: Point(x: x, y: y), row: row, cells: newCells, width: width, into: &output)
                         emit(cell, into: &output)
                         let advance = Int(cell.width)
-                        cursor = x + advance < width ? Point(x: x + advance, y: y) : nil
+                        cursorColumnKnown = x + advance < width
+                        cursor = Point(x: min(x + advance, width - 1), y: y)
                         x += advance
                     }
                 }
@@ -95,46 +99,63 @@ package struct Renderer: Sendable {
             Self.appendStyleChange(from: pen, to: cell.style, into: &output)
             pen = cell.style
         }
-        output.append(contentsOf: cell.grapheme.utf8)
+        cell.appendUTF8(to: &output)
     }
 
     // MARK: - Cursor movement
 
     /// Moves the cursor to `target` with the shortest sequence.
     private mutating func moveCursor(
-        to target: Point, row: Int, cells: UnsafeBufferPointer<Cell>, width: Int, into output: inout [UInt8]
+        to target: Point,
+        row: Int,
+        cells: UnsafeBufferPointer<Cell>,
+        width: Int,
+        into output: inout [UInt8]
     ) {
         guard let current = cursor else {
             appendCUP(target, into: &output)
             cursor = target
+            cursorColumnKnown = true
             return
         }
-        if current == target { return }
-        let absolute = cupLength(target)
-        if current.y == target.y, target.x > current.x,
-            let bridge = bridgeLength(from: current.x, to: target.x, row: row, cells: cells),
-            bridge <= min(absolute, horizontalLength(from: current.x, to: target.x))
-        {
-            for x in current.x..<target.x where cells[row + x].width != 0 {
-                output.append(contentsOf: cells[row + x].grapheme.utf8)
-            }
+        defer {
             cursor = target
-            return
+            cursorColumnKnown = true
         }
-        let relative = verticalLength(from: current.y, to: target.y)
-            + min(horizontalLength(from: current.x, to: target.x), 1 + horizontalLength(from: 0, to: target.x))
-        if absolute <= relative {
-            appendCUP(target, into: &output)
-        } else {
-            appendVertical(from: current.y, to: target.y, into: &output)
-            if horizontalLength(from: current.x, to: target.x) <= 1 + horizontalLength(from: 0, to: target.x) {
-                appendHorizontal(from: current.x, to: target.x, into: &output)
+        if current == target && cursorColumnKnown { return }
+        let absolute = cupLength(target)
+        let vertical = verticalLength(from: current.y, to: target.y)
+        let viaReturn = vertical + 1 + horizontalLength(from: 0, to: target.x)
+        guard cursorColumnKnown else {
+            if absolute <= viaReturn {
+                appendCUP(target, into: &output)
             } else {
                 output.append(0x0D)
+                appendVertical(from: current.y, to: target.y, into: &output)
                 appendHorizontal(from: 0, to: target.x, into: &output)
             }
+            return
         }
-        cursor = target
+        if current.y == target.y, target.x > current.x,
+            let bridge = bridgeLength(from: current.x, to: target.x, row: row, cells: cells),
+            bridge <= min(absolute, horizontalLength(from: current.x, to: target.x), viaReturn)
+        {
+            for x in current.x..<target.x where cells[row + x].width != 0 {
+                cells[row + x].appendUTF8(to: &output)
+            }
+            return
+        }
+        let direct = vertical + horizontalLength(from: current.x, to: target.x)
+        if absolute <= min(direct, viaReturn) {
+            appendCUP(target, into: &output)
+        } else if direct <= viaReturn {
+            appendVertical(from: current.y, to: target.y, into: &output)
+            appendHorizontal(from: current.x, to: target.x, into: &output)
+        } else {
+            output.append(0x0D)
+            appendVertical(from: current.y, to: target.y, into: &output)
+            appendHorizontal(from: 0, to: target.x, into: &output)
+        }
     }
 
     /// The bytes needed to re-print the unchanged cells `from..<to` of a row, or nil when that is not possible
@@ -146,7 +167,7 @@ package struct Renderer: Sendable {
             let cell = cells[row + x]
             if cell.width == 0 { continue }
             guard cell.style == pen, x + Int(cell.width) <= end else { return nil }
-            length += cell.grapheme.utf8.count
+            length += cell.utf8Count
         }
         return length
     }

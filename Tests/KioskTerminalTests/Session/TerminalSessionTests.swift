@@ -1,0 +1,172 @@
+import Glibc
+import Testing
+
+@testable import KioskTerminal
+
+/// ``TerminalSession`` against a real pseudo-terminal: raw mode and its restoration, the bytes on the master side,
+/// input events, resize, and the synchronized-output probe. Serialized: SIGWINCH reaches every open session.
+@Suite(.serialized, .timeLimit(.minutes(1))) struct TerminalSessionTests {
+    static let options = TerminalSession.Options(kioskMode: false)
+
+    @Test func entersRawModeAndRestoresTheTerminal() throws {
+        let pty = try PseudoTerminal(columns: 100, rows: 30)
+        let before = pty.attributes()
+        #expect(before.c_lflag & tcflag_t(ICANON | ECHO | ISIG) != 0)
+        let session = try TerminalSession(input: pty.slave, output: pty.slave, options: Self.options)
+        #expect(session.size == Size(width: 100, height: 30))
+        let raw = pty.attributes()
+        #expect(raw.c_lflag & tcflag_t(ICANON | ECHO | ISIG | IEXTEN) == 0)
+        #expect(raw.c_iflag & tcflag_t(IXON | ICRNL) == 0)
+        #expect(raw.c_oflag & tcflag_t(OPOST) == 0)
+        let setup = pty.read(containing: "\u{1B}[c")
+        for sequence in [
+            "\u{1B}[?1049h", "\u{1B}[?25l", "\u{1B}[?7l", "\u{1B}[?1002h", "\u{1B}[?1006h", "\u{1B}[?2026$p",
+        ] {
+            #expect(setup.contains(sequence), "\(sequence.debugDescription) missing")
+        }
+        _ = pty.take()
+
+        session.restore()
+        let after = pty.attributes()
+        #expect(after.c_lflag == before.c_lflag && after.c_iflag == before.c_iflag)
+        #expect(after.c_oflag == before.c_oflag && after.c_cflag == before.c_cflag)
+        #expect(fcntl(pty.slave, F_GETFL) & O_NONBLOCK == 0)
+        let teardown = pty.read(containing: "\u{1B}[?1049l")
+        for sequence in ["\u{1B}[?1006l", "\u{1B}[?1002l", "\u{1B}[2J", "\u{1B}[3J", "\u{1B}[?7h", "\u{1B}[?25h"] {
+            #expect(teardown.contains(sequence), "\(sequence.debugDescription) missing")
+        }
+        session.restore()  // idempotent
+        #expect(throws: TerminalError.self) { try session.present(CellBuffer(size: Size(width: 1, height: 1))) }
+    }
+
+    @Test func deinitRestoresTheTerminal() throws {
+        let pty = try PseudoTerminal()
+        let before = pty.attributes()
+        do {
+            let session = try TerminalSession(input: pty.slave, output: pty.slave, options: Self.options)
+            #expect(pty.attributes().c_lflag & tcflag_t(ICANON) == 0)
+            _ = session.size
+        }
+        #expect(pty.attributes().c_lflag == before.c_lflag)
+    }
+
+    @Test func kioskModeIgnoresSignalsUntilRestored() throws {
+        let pty = try PseudoTerminal()
+        func isIgnored(_ signal: Int32) -> Bool {
+            var action = sigaction()
+            sigaction(signal, nil, &action)
+            return unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self)
+                == unsafeBitCast(SIG_IGN, to: Int.self)
+        }
+        let wasIgnored = isIgnored(SIGQUIT)
+        let session = try TerminalSession(input: pty.slave, output: pty.slave)
+        for signal in [SIGINT, SIGQUIT, SIGTSTP, SIGHUP] { #expect(isIgnored(signal)) }
+        session.restore()
+        #expect(isIgnored(SIGQUIT) == wasIgnored)
+    }
+
+    @Test func notATerminalIsAnError() throws {
+        var fds: [Int32] = [0, 0]
+        try #require(pipe(&fds) == 0)
+        defer { close(fds[0]); close(fds[1]) }
+        #expect(throws: TerminalError.self) {
+            try TerminalSession(input: fds[0], output: fds[1], options: Self.options)
+        }
+    }
+
+    @Test func presentedFramesAppearOnTheMasterSide() throws {
+        let pty = try PseudoTerminal(columns: 20, rows: 5)
+        let session = try TerminalSession(input: pty.slave, output: pty.slave, options: Self.options)
+        defer { session.restore() }
+        pty.read(containing: "\u{1B}[c")
+        _ = pty.take()
+        var screen = CellBuffer(size: session.size)
+        screen.withCanvas { $0.text("请刷身份证", at: Point(x: 2, y: 1)) }
+        let written = try session.present(screen)
+        let frame = pty.read(containing: "请刷身份证")
+        #expect(written == Array(frame.utf8).count)
+        #expect(frame.contains("\u{1B}[2;3H请刷身份证"))
+        _ = pty.take()
+        #expect(try session.present(screen) == 0)
+        #expect(pty.drain().isEmpty)
+        screen.withCanvas { $0.put("卡", at: Point(x: 6, y: 1)) }
+        #expect(try session.present(screen) > 0)
+        #expect(pty.read(containing: "卡").hasSuffix("卡"))
+        // A frame of the wrong size (the app has not re-laid out after a resize yet) is not drawn.
+        #expect(try session.present(CellBuffer(size: Size(width: 30, height: 5))) == 0)
+    }
+
+    @Test func keysArriveAsEvents() async throws {
+        let pty = try PseudoTerminal()
+        let session = try TerminalSession(input: pty.slave, output: pty.slave, options: Self.options)
+        defer { session.restore() }
+        var events = session.events.makeAsyncIterator()
+        pty.send("\u{1B}[A中\r\u{1B}[<0;3;2M\u{1B}[<0;3;2m")
+        #expect(await events.next() == .key(KeyPress(.up)))
+        #expect(await events.next() == .key(KeyPress(.character("中"))))
+        #expect(await events.next() == .key(KeyPress(.enter)))
+        #expect(await events.next() == .mouse(MouseEvent(kind: .press, button: .left, position: Point(x: 2, y: 1))))
+        #expect(await events.next() == .mouse(MouseEvent(kind: .release, button: .left, position: Point(x: 2, y: 1))))
+        pty.send("\u{1B}")  // a lone ESC: the Escape key after the timeout
+        #expect(await events.next() == .key(KeyPress(.escape)))
+        session.restore()
+        #expect(await events.next() == nil)
+    }
+
+    @Test func resizeIsMeasuredAndRepaintsEverything() async throws {
+        let pty = try PseudoTerminal(columns: 40, rows: 10)
+        let session = try TerminalSession(input: pty.slave, output: pty.slave, options: Self.options)
+        defer { session.restore() }
+        var screen = CellBuffer(size: session.size)
+        try session.present(screen)
+        var events = session.events.makeAsyncIterator()
+        pty.setSize(columns: 60, rows: 12)
+        kill(getpid(), SIGWINCH)  // the pty is not our controlling terminal, so deliver the signal ourselves
+        var event = await events.next()
+        while case .resize(let size) = event, size != Size(width: 60, height: 12) { event = await events.next() }
+        #expect(event == .resize(Size(width: 60, height: 12)))
+        #expect(session.size == Size(width: 60, height: 12))
+        pty.read(containing: "\u{1B}[c")
+        _ = pty.take()
+        screen.reset(size: session.size)
+        try session.present(screen)
+        #expect(pty.read(containing: "\u{1B}[2J").contains("\u{1B}[2J"))
+    }
+
+    @Test func synchronizedOutputIsUsedAfterAPositiveProbe() async throws {
+        let pty = try PseudoTerminal(columns: 10, rows: 3)
+        let session = try TerminalSession(input: pty.slave, output: pty.slave, options: Self.options)
+        defer { session.restore() }
+        #expect(session.probeState == .waiting)
+        pty.read(containing: "\u{1B}[?2026$p\u{1B}[c")
+        var events = session.events.makeAsyncIterator()
+        pty.send("\u{1B}[?2026;2$y\u{1B}[?62;22c")
+        #expect(await events.next() == .modeReport(mode: 2026, setting: 2))
+        #expect(await events.next() == .deviceAttributes([62, 22]))
+        #expect(session.probeState == .answered(synchronizedOutput: true))
+        #expect(session.usesSynchronizedOutput)
+        _ = pty.take()
+        var screen = CellBuffer(size: session.size)
+        screen.withCanvas { $0.text("好", at: .zero) }
+        try session.present(screen)
+        let frame = pty.read(containing: "\u{1B}[?2026l")
+        #expect(frame.contains("\u{1B}[?2026h") && frame.hasSuffix("\u{1B}[?2026l"))
+    }
+
+    @Test func terminalThatIgnoresDECRQMFallsBackSilently() async throws {
+        let pty = try PseudoTerminal(columns: 10, rows: 3)
+        let session = try TerminalSession(input: pty.slave, output: pty.slave, options: Self.options)
+        defer { session.restore() }
+        pty.read(containing: "\u{1B}[c")
+        var events = session.events.makeAsyncIterator()
+        pty.send("\u{1B}[?6c")  // kmscon: DA1 only
+        #expect(await events.next() == .deviceAttributes([6]))
+        #expect(session.probeState == .answered(synchronizedOutput: false))
+        _ = pty.take()
+        var screen = CellBuffer(size: session.size)
+        screen.withCanvas { $0.text("好", at: .zero) }
+        try session.present(screen)
+        let frame = pty.read(containing: "好")
+        #expect(!frame.contains("2026"))
+    }
+}
