@@ -2,6 +2,7 @@ import KioskTerminal
 
 /// Waiting for the back end or the printer: a spinner and what is happening; 结束 stays available.
 enum BusyScreen {
+    /// Draws the screen into `painter` and registers its controls.
     static func draw(message: StringKey, _ input: ScreenInput, into painter: inout ScreenPainter) {
         let context = painter.context
         let top = painter.header(site: input.config.siteName, title: context.text(message))

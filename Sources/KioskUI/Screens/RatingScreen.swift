@@ -4,6 +4,7 @@ import KioskTerminal
 /// wording), 跳过 always visible. A 差评 level asks for reasons (toggle buttons) and offers an optional
 /// callback phone on the keypad.
 enum RatingScreen {
+    /// Draws the screen into `painter` and registers its controls.
     static func draw(form: RatingForm, _ input: ScreenInput, into painter: inout ScreenPainter) {
         let context = painter.context
         let theme = context.theme
@@ -15,21 +16,29 @@ enum RatingScreen {
         let content = painter.contentFrame(top: top)
         var y = content.minY
         if let notice = form.notice {
-            y += painter.paragraph(context.text(notice), in: Rect(x: content.minX, y: y, width: content.width, height: 2), style: theme.title)
+            y += painter.paragraph(
+                context.text(notice), in: Rect(x: content.minX, y: y, width: content.width, height: 2),
+                style: theme.title)
             y += 1
         }
-        painter.text(context.text(.ratingTitle), at: Point(x: content.minX, y: y), width: content.width, style: theme.title)
+        painter.text(
+            context.text(.ratingTitle), at: Point(x: content.minX, y: y), width: content.width, style: theme.title)
         y += 1
-        painter.text(context.text(.ratingSubtitle), at: Point(x: content.minX, y: y), width: content.width, style: theme.hint)
+        painter.text(
+            context.text(.ratingSubtitle), at: Point(x: content.minX, y: y), width: content.width, style: theme.hint)
         y += 1 + context.metrics.gap
         let levels = SatisfactionLevel.allCases.enumerated().map { index, level in
             ButtonSpec(context.text(level.stringKey), action: .rate(level), shortcut: Character(String(index + 1)))
         }
         painter.buttonRow(levels, in: Rect(x: content.minX, y: y, width: content.width, height: content.maxY - y))
-        painter.footer(leading: [], trailing: [ButtonSpec(context.text(.ratingSkip), action: .skipRating, shortcut: "0")])
+        painter.footer(
+            leading: [], trailing: [ButtonSpec(context.text(.ratingSkip), action: .skipRating, shortcut: "0")])
     }
 
-    private static func drawReasons(form: RatingForm, level: SatisfactionLevel, top: Int, into painter: inout ScreenPainter) {
+    /// Draws the screen into `painter` and registers its controls.
+    private static func drawReasons(
+        form: RatingForm, level: SatisfactionLevel, top: Int, into painter: inout ScreenPainter
+    ) {
         let context = painter.context
         let theme = context.theme
         if form.askingPhone {
@@ -38,9 +47,13 @@ enum RatingScreen {
         }
         let content = painter.contentFrame(top: top)
         var y = content.minY
-        painter.text(context.text(.ratingChosen, ["level": context.text(level.stringKey)]), at: Point(x: content.minX, y: y), width: content.width, style: theme.title)
+        painter.text(
+            context.text(.ratingChosen, ["level": context.text(level.stringKey)]), at: Point(x: content.minX, y: y),
+            width: content.width, style: theme.title)
         y += 1
-        painter.text(context.text(.ratingReasonsTitle), at: Point(x: content.minX, y: y), width: content.width, style: theme.body)
+        painter.text(
+            context.text(.ratingReasonsTitle), at: Point(x: content.minX, y: y), width: content.width, style: theme.body
+        )
         y += 1 + context.metrics.gap
         let reasons = RatingReason.allCases.enumerated().map { index, reason in
             ButtonSpec(
@@ -49,7 +62,8 @@ enum RatingScreen {
         }
         y += painter.buttonRow(reasons, in: Rect(x: content.minX, y: y, width: content.width, height: content.maxY - y))
         if let error = form.error, y < content.maxY {
-            painter.text(context.text(error), at: Point(x: content.minX, y: y + 1), width: content.width, style: theme.error)
+            painter.text(
+                context.text(error), at: Point(x: content.minX, y: y + 1), width: content.width, style: theme.error)
         }
         painter.footer(
             leading: [ButtonSpec(context.text(.mailNext), action: .submit, shortcut: "7")],
@@ -59,15 +73,21 @@ enum RatingScreen {
             ])
     }
 
-    private static func drawPhone(form: RatingForm, level: SatisfactionLevel, top: Int, into painter: inout ScreenPainter) {
+    /// Draws the screen into `painter` and registers its controls.
+    private static func drawPhone(
+        form: RatingForm, level: SatisfactionLevel, top: Int, into painter: inout ScreenPainter
+    ) {
         let context = painter.context
         let theme = context.theme
         let layout = KeypadScreenLayout(painter: painter, top: top)
         let left = layout.left
         var y = left.minY
-        painter.text(context.text(.ratingChosen, ["level": context.text(level.stringKey)]), at: Point(x: left.minX, y: y), width: left.width, style: theme.title)
+        painter.text(
+            context.text(.ratingChosen, ["level": context.text(level.stringKey)]), at: Point(x: left.minX, y: y),
+            width: left.width, style: theme.title)
         y += 2
-        painter.text(context.text(.ratingCallbackPrompt), at: Point(x: left.minX, y: y), width: left.width, style: theme.body)
+        painter.text(
+            context.text(.ratingCallbackPrompt), at: Point(x: left.minX, y: y), width: left.width, style: theme.body)
         y += 1 + context.metrics.gap
         y += painter.entryField(
             label: context.text(.ratingCallback), entry: form.callbackPhone, focused: true, action: nil,

@@ -18,7 +18,8 @@ package enum ScreenRenderer {
         case .mailPhone(let draft, let entry, let error):
             MailPhoneScreen.draw(draft: draft, entry: entry, error: error, input, into: &painter)
         case .mailAddress(let draft): MailAddressScreen.draw(draft: draft, input, into: &painter)
-        case .mailSummary(let draft, let error): MailSummaryScreen.draw(draft: draft, error: error, input, into: &painter)
+        case .mailSummary(let draft, let error):
+            MailSummaryScreen.draw(draft: draft, error: error, input, into: &painter)
         case .mailDone(let receipt, let duplicate):
             MailDoneScreen.draw(receipt: receipt, duplicate: duplicate, input, into: &painter)
         case .rating(let form): RatingScreen.draw(form: form, input, into: &painter)

@@ -32,7 +32,8 @@ package actor KioskShell {
     ///   - hooks: Callbacks for maintenance mode, demo cards and session end.
     ///   - maintenanceKeys: The staff key sequence (default ``MaintenanceSequence/defaultKeys``).
     package init(
-        strings: UIStrings, theme: Theme, backend: any SessionBackend, config: UIConfig, hooks: ShellHooks = ShellHooks(),
+        strings: UIStrings, theme: Theme, backend: any SessionBackend, config: UIConfig,
+        hooks: ShellHooks = ShellHooks(),
         maintenanceKeys: [Key] = MaintenanceSequence.defaultKeys
     ) {
         self.strings = strings
@@ -72,7 +73,9 @@ package actor KioskShell {
             }
         case .input(let input, let now):
             await apply(.activity(now: now))
-            if case .key(let press) = input, machine.screen == .home, machine.session == nil, maintenance.feed(press.key) {
+            if case .key(let press) = input, machine.screen == .home, machine.session == nil,
+                maintenance.feed(press.key)
+            {
                 await hooks.maintenanceRequested()
                 return
             }

@@ -25,7 +25,9 @@ extension ScreenPainter {
     ///
     /// - Returns: The rows used.
     @discardableResult
-    package mutating func entryField(label: String, entry: TextEntry, focused: Bool, action: UIAction?, in rect: Rect) -> Int {
+    package mutating func entryField(label: String, entry: TextEntry, focused: Bool, action: UIAction?, in rect: Rect)
+        -> Int
+    {
         let theme = context.theme
         text(label, at: Point(x: rect.minX, y: rect.minY), width: rect.width, style: focused ? theme.title : theme.body)
         let boxHeight = min(3, max(1, context.metrics.buttonHeight))

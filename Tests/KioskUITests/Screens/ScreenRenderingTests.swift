@@ -41,7 +41,9 @@ import Testing
         _ = m.handle(.action(.openApplication(number: rows[1].number)))
         _ = m.handle(.response(.detail(Fixtures.detail(rows[1])), generation: m.generation))
         result.append(("detail", m))
-        for (name, outcome) in [("printed", PrintOutcome.printed), ("failed", .failed), ("qr", .unavailable(qr: Fixtures.qr))] {
+        for (name, outcome) in [
+            ("printed", PrintOutcome.printed), ("failed", .failed), ("qr", .unavailable(qr: Fixtures.qr)),
+        ] {
             var printing = m
             _ = printing.handle(.action(.printSlip))
             _ = printing.handle(.response(.printSlip(outcome), generation: printing.generation))
@@ -67,7 +69,8 @@ import Testing
         result.append(("mail summary", m))
         _ = m.handle(.action(.submit))
         let receipt = MailReceipt(
-            requestNumber: "YJ1", applicationNumber: rows[1].number, recipientMaskedName: "吴*", maskedPhone: "138****5678",
+            requestNumber: "YJ1", applicationNumber: rows[1].number, recipientMaskedName: "吴*",
+            maskedPhone: "138****5678",
             maskedAddress: "内蒙古自治区呼和浩特市新城区****", statusText: "已申请")
         var duplicate = m
         _ = duplicate.handle(.response(.submitMail(.duplicate(existing: receipt)), generation: duplicate.generation))
@@ -125,7 +128,9 @@ import Testing
                 #expect(overlaps.isEmpty, "\(label): overlapping \(overlaps.map { "\($0.0.action)/\($0.1.action)" })")
                 #expect(!painter.controls.isEmpty || name == "busy" || name == "reading", "\(label): no controls")
                 for control in painter.controls {
-                    #expect(buffer.bounds.intersection(control.frame) == control.frame, "\(label): \(control.action) off screen")
+                    #expect(
+                        buffer.bounds.intersection(control.frame) == control.frame,
+                        "\(label): \(control.action) off screen")
                 }
                 let shortcuts = painter.controls.compactMap(\.shortcut)
                 #expect(Set(shortcuts).count == shortcuts.count, "\(label): duplicate shortcuts \(shortcuts)")
@@ -134,7 +139,9 @@ import Testing
                 // Every citizen-facing control is a real touch target. Exceptions: the demo buttons (staff
                 // only) and the letter page of the keypad below 27 rows (28 keys cannot be 3 rows tall).
                 for control in painter.controls where control.frame.height < 3 || control.frame.width < 10 {
-                    let demo = [UIAction.demoRemoveCard].contains(control.action) || "\(control.action)".hasPrefix("demoPlaceCard")
+                    let demo =
+                        [UIAction.demoRemoveCard].contains(control.action)
+                        || "\(control.action)".hasPrefix("demoPlaceCard")
                     let letterKey = name == "query letters" && size.height < 27 && control.frame.height >= 2
                     let letterWidth = name == "query letters" && control.frame.width >= 6 && control.frame.height >= 2
                     #expect(demo || letterKey || letterWidth, "\(label): \(control.action) is \(control.frame.size)")
@@ -163,7 +170,8 @@ import Testing
         let buffer = painter.canvas.buffer
         var styles: Set<Style> = []
         for (index, level) in ["非常满意", "满意", "基本满意", "不满意", "非常不满意"].enumerated() {
-            let y = try #require((0..<40).first { buffer.line($0).contains("\(index + 1) \(level)") }, "\(level) missing")
+            let y = try #require(
+                (0..<40).first { buffer.line($0).contains("\(index + 1) \(level)") }, "\(level) missing")
             let x = try #require(buffer.column(of: "\(index + 1) \(level)", row: y))
             styles.insert(buffer[x, y].style)
         }
