@@ -52,7 +52,7 @@ enum ApplicationsScreen {
         var second: [(String, Style?)] = [(row.statusText, nil)]
         if !row.promisedDateText.isEmpty {
             var promised = context.text(.listPromised, ["date": row.promisedDateText])
-            if row.isEstimated { promised += "（" + context.text(.listEstimated) + "）" }
+            if row.isEstimated { promised += context.text(.listEstimatedMark) }
             second += [("  ", nil), (promised, nil)]
         }
         if row.canMail { second += [("  ", nil), ("[" + context.text(.listMailable) + "]", nil)] }

@@ -14,7 +14,7 @@ enum DetailScreen {
         if row.isOverdue { status += "  [" + context.text(.listOverdue) + "]" }
         if row.isDueSoon && !row.isOverdue { status += "  [" + context.text(.listDueSoon) + "]" }
         var promised = row.promisedDateText
-        if row.isEstimated && !promised.isEmpty { promised += "（" + context.text(.listEstimated) + "）" }
+        if row.isEstimated && !promised.isEmpty { promised += context.text(.listEstimatedMark) }
         let pairs: [(String, String)] = [
             (context.text(.detailItem), row.itemName),
             (context.text(.detailNumber), row.number),

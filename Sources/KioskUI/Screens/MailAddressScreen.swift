@@ -14,7 +14,7 @@ enum MailAddressScreen {
         for (index, option) in draft.addressOptions.enumerated() where y < content.maxY {
             let source = context.text(option.source == .onRecord ? .mailAddressOnRecord : .mailAddressCard)
             let spec = ButtonSpec(
-                source + "：" + option.maskedText, action: .chooseAddress(id: option.id),
+                source + context.text(.commonColon) + option.maskedText, action: .chooseAddress(id: option.id),
                 shortcut: Character(String(index + 1)), isSelected: option.id == draft.selectedAddressID)
             let height = context.metrics.buttonHeight
             painter.button(spec, in: Rect(x: content.minX, y: y, width: content.width, height: height))

@@ -13,7 +13,7 @@ enum MailPhoneScreen {
         let left = layout.left
         var y = left.minY
         painter.text(
-            context.text(.mailRecipient) + "：" + draft.recipientMaskedName, at: Point(x: left.minX, y: y),
+            context.text(.mailRecipient) + context.text(.commonColon) + draft.recipientMaskedName, at: Point(x: left.minX, y: y),
             width: left.width, style: theme.body)
         y += 2
         painter.text(

@@ -27,7 +27,7 @@ extension ScreenPainter {
         let labelWidth = min(rect.width / 3, (pairs.map { context.breaker.displayWidth($0.0) }.max() ?? 0) + 2)
         var y = rect.minY
         for (label, value) in pairs where y < rect.maxY {
-            text(label + "：", at: Point(x: rect.minX, y: y), width: labelWidth, style: labelStyle)
+            text(label + context.text(.commonColon), at: Point(x: rect.minX, y: y), width: labelWidth, style: labelStyle)
             let valueRect = Rect(
                 x: rect.minX + labelWidth, y: y, width: rect.width - labelWidth, height: rect.maxY - y)
             y += max(1, paragraph(value, in: valueRect, style: style))

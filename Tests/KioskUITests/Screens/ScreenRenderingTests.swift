@@ -116,7 +116,8 @@ import Testing
     ]
 
     @Test("every screen keeps the layout invariants", arguments: Fixtures.sizes)
-    func invariants(size: Size) {
+    func invariants(size: Size) throws {
+        let ambiguous = try StringCatalogTests.scalars(inFile: StringCatalogTests.eastAsianWidthPath) { $0 == "A" }
         for (name, machine) in Self.machines() {
             for (variant, theme, elder, language) in Self.variants {
                 var painter = Render.painter(size: size, language: language, theme: theme, elder: elder, focus: 0)
@@ -132,6 +133,13 @@ import Testing
                         buffer.bounds.intersection(control.frame) == control.frame,
                         "\(label): \(control.action) off screen")
                 }
+                let drawnAmbiguous = (0..<size.height).flatMap { y in
+                    (0..<size.width).compactMap { x -> String? in
+                        let scalars = buffer[x, y].grapheme.unicodeScalars
+                        return scalars.contains { ambiguous.contains($0.value) } ? String(buffer[x, y].grapheme) : nil
+                    }
+                }
+                #expect(drawnAmbiguous.isEmpty, "\(label): ambiguous-width characters on screen \(drawnAmbiguous)")
                 let shortcuts = painter.controls.compactMap(\.shortcut)
                 #expect(Set(shortcuts).count == shortcuts.count, "\(label): duplicate shortcuts \(shortcuts)")
                 let lastRow = (0..<size.width).map { buffer[$0, size.height - 1] }
