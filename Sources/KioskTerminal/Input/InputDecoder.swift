@@ -297,6 +297,17 @@ package struct InputDecoder: Sendable {
             }
             return .drop(3)
         }
+        // Legacy X10 mouse report `CSI M b x y` (from a terminal that ignores 1006): three raw bytes follow.
+        if index < bytes.count, bytes[index] == UInt8(ascii: "M") {
+            guard index + 3 < bytes.count else { return final ? .drop(bytes.count - start) : .incomplete }
+            let code = Int(bytes[index + 1]) - 32
+            let x = Int(bytes[index + 2]) - 33
+            let y = Int(bytes[index + 3]) - 33
+            guard code >= 0, x >= 0, y >= 0, code & 32 == 0 else { return .drop(6) }
+            let release = code & 3 == 3
+            let mouse = mouseEvent([release ? code & ~3 : code, x + 1, y + 1], release: release)
+            return mouse.map { .event(.mouse($0), 6) } ?? .drop(6)
+        }
         var marker: UInt8 = 0
         var params: [Int] = []
         var current: Int?

@@ -133,6 +133,12 @@ package final class TerminalSession: Sendable {
 
         _ = SignalWakeups.register(wake.writeEnd)
         startReader()
+        SessionRegistry.add(self)
+    }
+
+    /// Restores every session that is still open — for a last-resort exit path; also runs from an `atexit` hook.
+    package static func restoreAll() {
+        SessionRegistry.restoreAll()
     }
 
     deinit {
@@ -224,6 +230,7 @@ package final class TerminalSession: Sendable {
             return false
         }
         guard !wasRestored else { return }
+        SessionRegistry.remove(self)
         SignalWakeups.unregister(wakeup.writeEnd)
         wakeup.sessionFinished()
     }

@@ -80,6 +80,8 @@ import Testing
                 .mouse(MouseEvent(kind: .press, button: .left, position: Point(x: 2, y: 3), modifiers: .control))
             ]
         ),
+        Case("\u{1B}[M *%", [.mouse(MouseEvent(kind: .press, button: .left, position: Point(x: 9, y: 4)))]),  // X10
+        Case("\u{1B}[M#*%", [.mouse(MouseEvent(kind: .release, button: .left, position: Point(x: 9, y: 4)))]),
         Case("\u{1B}[<32;10;5M", []),  // motion with the left button held: ignored
         Case("\u{1B}[<35;10;5M", []),  // motion without a button: ignored
         Case("\u{1B}[?2026;2$y", [.modeReport(mode: 2026, setting: 2)]),
