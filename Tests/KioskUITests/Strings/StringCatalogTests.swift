@@ -51,7 +51,7 @@ import Testing
             }
             #expect(
                 bad.isEmpty,
-                "\(language.rawValue) \(key) contains \(bad.map { String(format: "U+%04X %@", $0.value, String($0)) })")
+                "\(language.rawValue) \(key) contains \(bad.map { "U+" + String($0.value, radix: 16, uppercase: true) + " " + String($0) })")
         }
     }
 
