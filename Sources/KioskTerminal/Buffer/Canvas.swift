@@ -50,11 +50,39 @@ package struct Canvas: Sendable {
     @discardableResult
     package mutating func text(_ text: some StringProtocol, at point: Point, style: Style = .plain) -> Int {
         var x = point.x
-        for character in text {
-            if x >= size.width { break }
+        let y = origin.y + point.y
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex && x < size.width {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            // Fast path: a scalar that forms a cluster on its own (no grapheme breaking needed).
+            if Self.isStandalone(scalar) && (next == scalars.endIndex || Self.isStandalone(scalars[next])) {
+                let width = DisplayWidth.of(scalar)
+                buffer.place(
+                    Cell(scalar: scalar, width: UInt8(width), style: style),
+                    at: Point(x: origin.x + x, y: y),
+                    area: clip
+                )
+                x += width
+                index = next
+                continue
+            }
+            let character = text[index]
             x += put(character, at: Point(x: x, y: point.y), style: style)
+            index = text.index(after: index)
         }
         return min(x, max(size.width, point.x)) - point.x
+    }
+
+    /// Whether `scalar` always forms a grapheme cluster by itself when followed by another such scalar
+    /// (Grapheme_Cluster_Break=Other, non-zero width): printable ASCII, CJK ideographs, CJK punctuation and
+    /// full-width forms.
+    private static func isStandalone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0x3000...0x3029, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF60: true
+        default: false
+        }
     }
 
     /// Fills `rect` (canvas coordinates; default: the whole canvas) with `character` in `style`.
@@ -67,8 +95,12 @@ package struct Canvas: Sendable {
     @discardableResult
     package mutating func withClip<R>(_ rect: Rect, _ body: (inout Canvas) throws -> R) rethrows -> R {
         let absolute = rect.offsetBy(dx: origin.x, dy: origin.y)
-        var inner = Canvas(buffer: CellBuffer(), origin: absolute.origin, size: rect.size,
-                           clip: absolute.intersection(clip))
+        var inner = Canvas(
+            buffer: CellBuffer(),
+            origin: absolute.origin,
+            size: rect.size,
+            clip: absolute.intersection(clip)
+        )
         swap(&buffer, &inner.buffer)
         defer { swap(&buffer, &inner.buffer) }
         return try body(&inner)

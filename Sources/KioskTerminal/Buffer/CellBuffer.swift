@@ -53,37 +53,44 @@ package struct CellBuffer: Equatable, Sendable {
         let width = DisplayWidth.of(character)
         guard width > 0 else { return 0 }
         let area = clip.map { $0.intersection(bounds) } ?? bounds
-        guard point.y >= area.minY, point.y < area.maxY else { return width }
-        if width == 1 {
-            if point.x >= area.minX && point.x < area.maxX {
-                store(Cell(grapheme: character, width: 1, style: style), x: point.x, y: point.y)
-            }
-            return 1
+        place(Cell(grapheme: character, width: UInt8(width), style: style), at: point, area: area)
+        return width
+    }
+
+    /// Places a narrow or wide `cell` at `point`, clipped to `area` (which must lie inside ``bounds``), keeping the
+    /// wide-glyph invariants.
+    mutating func place(_ cell: Cell, at point: Point, area: Rect) {
+        guard point.y >= area.minY, point.y < area.maxY else { return }
+        if cell.width == 1 {
+            if point.x >= area.minX && point.x < area.maxX { store(cell, x: point.x, y: point.y) }
+            return
         }
         let leftInside = point.x >= area.minX && point.x < area.maxX
         let rightInside = point.x + 1 >= area.minX && point.x + 1 < area.maxX
         switch (leftInside, rightInside) {
         case (true, true):
-            store(Cell(grapheme: character, width: 2, style: style), x: point.x, y: point.y)
+            store(cell, x: point.x, y: point.y)
         case (true, false):
-            store(.blank(style), x: point.x, y: point.y)
+            store(.blank(cell.style), x: point.x, y: point.y)
         case (false, true):
-            store(.blank(style), x: point.x + 1, y: point.y)
+            store(.blank(cell.style), x: point.x + 1, y: point.y)
         case (false, false):
             break
         }
-        return 2
     }
 
     /// Fills `rect` (clipped to `clip` and ``bounds``) with `character` (narrow; wide ones are drawn pairwise) in
     /// `style`.
     package mutating func fill(_ rect: Rect, with character: Character = " ", style: Style, clip: Rect? = nil) {
         let area = rect.intersection(clip.map { $0.intersection(bounds) } ?? bounds)
-        guard !area.isEmpty else { return }
+        let width = DisplayWidth.of(character)
+        guard !area.isEmpty, width > 0 else { return }
+        let cell = Cell(grapheme: character, width: UInt8(width), style: style)
         for y in area.minY..<area.maxY {
             var x = area.minX
             while x < area.maxX {
-                x += max(1, put(character, at: Point(x: x, y: y), style: style, clip: area))
+                place(cell, at: Point(x: x, y: y), area: area)
+                x += width
             }
         }
     }

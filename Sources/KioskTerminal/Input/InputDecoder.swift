@@ -297,6 +297,17 @@ package struct InputDecoder: Sendable {
             }
             return .drop(3)
         }
+        // Legacy X10 mouse report `CSI M b x y` (from a terminal that ignores 1006): three raw bytes follow.
+        if index < bytes.count, bytes[index] == UInt8(ascii: "M") {
+            guard index + 3 < bytes.count else { return final ? .drop(bytes.count - start) : .incomplete }
+            let code = Int(bytes[index + 1]) - 32
+            let x = Int(bytes[index + 2]) - 33
+            let y = Int(bytes[index + 3]) - 33
+            guard code >= 0, x >= 0, y >= 0, code & 32 == 0 else { return .drop(6) }
+            let release = code & 3 == 3
+            let mouse = mouseEvent([release ? code & ~3 : code, x + 1, y + 1], release: release)
+            return mouse.map { .event(.mouse($0), 6) } ?? .drop(6)
+        }
         var marker: UInt8 = 0
         var params: [Int] = []
         var current: Int?
@@ -319,8 +330,13 @@ package struct InputDecoder: Sendable {
                 intermediate = byte
             case 0x40...0x7E:
                 if let current { params.append(current) }
-                return dispatchCSI(marker: marker, params: params, intermediate: intermediate, final: byte,
-                                   count: index + 1 - start)
+                return dispatchCSI(
+                    marker: marker,
+                    params: params,
+                    intermediate: intermediate,
+                    final: byte,
+                    count: index + 1 - start
+                )
             default:
                 return .drop(index - start)  // drop the broken prefix, re-read this byte as new input
             }
@@ -330,7 +346,13 @@ package struct InputDecoder: Sendable {
     }
 
     /// Turns a complete CSI sequence into an event (or drops it).
-    private static func dispatchCSI(marker: UInt8, params: [Int], intermediate: UInt8, final: UInt8, count: Int)
+    private static func dispatchCSI(
+        marker: UInt8,
+        params: [Int],
+        intermediate: UInt8,
+        final: UInt8,
+        count: Int
+    )
         -> Step
     {
         func parameter(_ index: Int, default value: Int) -> Int {
@@ -396,7 +418,11 @@ package struct InputDecoder: Sendable {
         case 65: button = .wheelDown
         case let other: button = .other(other)
         }
-        return MouseEvent(kind: release ? .release : .press, button: button,
-                          position: Point(x: params[1] - 1, y: params[2] - 1), modifiers: modifiers)
+        return MouseEvent(
+            kind: release ? .release : .press,
+            button: button,
+            position: Point(x: params[1] - 1, y: params[2] - 1),
+            modifiers: modifiers
+        )
     }
 }

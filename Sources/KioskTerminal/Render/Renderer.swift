@@ -39,6 +39,9 @@ package struct Renderer: Sendable {
 
     /// Appends the bytes that turn the current screen into `frame` to `output` (nothing when nothing changed).
     package mutating func render(_ frame: CellBuffer, into output: inout [UInt8]) {
+        let start = output.count
+        if synchronizedOutput { output.append(contentsOf: ControlSequence.beginSynchronizedUpdate) }
+        let bodyStart = output.count
         let previous: CellBuffer
         if let front, front.size == frame.size {
             previous = front
@@ -52,11 +55,9 @@ package struct Renderer: Sendable {
             pen = .plain
             cursor = nil
         }
-        if synchronizedOutput { output.append(contentsOf: ControlSequence.beginSynchronizedUpdate) }
-        let bodyStart = output.count
         diff(from: previous, to: frame, into: &output)
         if output.count == bodyStart {
-            if synchronizedOutput { output.removeLast(ControlSequence.beginSynchronizedUpdate.count) }
+            output.removeSubrange(start...)  // nothing changed: not even the synchronized-update brackets
         } else if synchronizedOutput {
             output.append(contentsOf: ControlSequence.endSynchronizedUpdate)
         }
@@ -98,14 +99,18 @@ package struct Renderer: Sendable {
             Self.appendStyleChange(from: pen, to: cell.style, into: &output)
             pen = cell.style
         }
-        output.append(contentsOf: cell.grapheme.utf8)
+        cell.appendUTF8(to: &output)
     }
 
     // MARK: - Cursor movement
 
     /// Moves the cursor to `target` with the shortest sequence.
     private mutating func moveCursor(
-        to target: Point, row: Int, cells: UnsafeBufferPointer<Cell>, width: Int, into output: inout [UInt8]
+        to target: Point,
+        row: Int,
+        cells: UnsafeBufferPointer<Cell>,
+        width: Int,
+        into output: inout [UInt8]
     ) {
         guard let current = cursor else {
             appendCUP(target, into: &output)
@@ -136,7 +141,7 @@ package struct Renderer: Sendable {
             bridge <= min(absolute, horizontalLength(from: current.x, to: target.x), viaReturn)
         {
             for x in current.x..<target.x where cells[row + x].width != 0 {
-                output.append(contentsOf: cells[row + x].grapheme.utf8)
+                cells[row + x].appendUTF8(to: &output)
             }
             return
         }
@@ -162,7 +167,7 @@ package struct Renderer: Sendable {
             let cell = cells[row + x]
             if cell.width == 0 { continue }
             guard cell.style == pen, x + Int(cell.width) <= end else { return nil }
-            length += cell.grapheme.utf8.count
+            length += cell.utf8Count
         }
         return length
     }

@@ -31,8 +31,13 @@ struct InputReader: Sendable {
             var timeout: Int32 = -1
             if let deadline = decoder.deadline {
                 let remaining = deadline - origin.duration(to: clock.now)
-                timeout = max(0, Int32(clamping: remaining.components.seconds * 1000
-                    + remaining.components.attoseconds / 1_000_000_000_000_000 + 1))
+                timeout = max(
+                    0,
+                    Int32(
+                        clamping: remaining.components.seconds * 1000
+                            + remaining.components.attoseconds / 1_000_000_000_000_000 + 1
+                    )
+                )
             }
             descriptors[0].revents = 0
             descriptors[1].revents = 0

@@ -27,7 +27,9 @@ package final class TerminalSession: Sendable {
 
         /// Creates options; the defaults are the kiosk's.
         package init(
-            kioskMode: Bool = true, probeSynchronizedOutput: Bool = true, escapeTimeout: Duration = .milliseconds(50),
+            kioskMode: Bool = true,
+            probeSynchronizedOutput: Bool = true,
+            escapeTimeout: Duration = .milliseconds(50),
             writeTimeout: Duration = .milliseconds(200)
         ) {
             self.kioskMode = kioskMode
@@ -57,6 +59,7 @@ package final class TerminalSession: Sendable {
         var decrpmPositive = false
         var savedAttributes: termios
         var savedFlags: Int32
+        var savedInputFlags: Int32
         var ignoredSignals: IgnoredSignals?
         var bytesWritten = 0
     }
@@ -81,7 +84,11 @@ package final class TerminalSession: Sendable {
     ///   - options: signal policy, probing and timeouts.
     /// - Throws: ``TerminalError`` when `input` is not a terminal or a terminal call fails (nothing is left
     ///   changed then).
-    package init(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO, options: Options = Options())
+    package init(
+        input: Int32 = STDIN_FILENO,
+        output: Int32 = STDOUT_FILENO,
+        options: Options = Options()
+    )
         throws(TerminalError)
     {
         let saved = try SystemCalls.getAttributes(input)
@@ -105,7 +112,7 @@ package final class TerminalSession: Sendable {
         outputDescriptor = output
         self.options = options
         wakeup = wake
-        var initial = State(size: size, savedAttributes: saved, savedFlags: flags)
+        var initial = State(size: size, savedAttributes: saved, savedFlags: flags, savedInputFlags: inputFlags)
         if options.kioskMode { initial.ignoredSignals = IgnoredSignals.ignore() }
         initial.probe = options.probeSynchronizedOutput ? .waiting : .notSent
         state = Mutex(initial)
@@ -120,10 +127,18 @@ package final class TerminalSession: Sendable {
         setup += ControlSequence.resetStyle
         setup += ControlSequence.clearScreen
         if options.probeSynchronizedOutput { setup += ControlSequence.probeSynchronizedOutput }
-        _ = try? SystemCalls.writeAll(output, setup[...], timeout: Self.milliseconds(options.writeTimeout))
+        let written =
+            (try? SystemCalls.writeAll(output, setup[...], timeout: Self.milliseconds(options.writeTimeout))) ?? 0
+        state.withLock { $0.bytesWritten += written }
 
         _ = SignalWakeups.register(wake.writeEnd)
         startReader()
+        SessionRegistry.add(self)
+    }
+
+    /// Restores every session that is still open — for a last-resort exit path; also runs from an `atexit` hook.
+    package static func restoreAll() {
+        SessionRegistry.restoreAll()
     }
 
     deinit {
@@ -144,6 +159,9 @@ package final class TerminalSession: Sendable {
 
     /// Draws `buffer`, writing only what differs from the screen, in one `write(2)` where the terminal allows.
     ///
+    /// Only a buffer of the terminal's current ``size`` is drawn: after a resize, frames of the old size are
+    /// ignored (they would garble the screen) until the app lays out again for the ``InputEvent/resize(_:)`` event.
+    ///
     /// Output the terminal does not take within ``Options/writeTimeout`` is kept and sent first next time; while
     /// such a backlog exists, new frames are not rendered (the next call catches up).
     /// - Returns: the number of bytes this frame produced (0 when nothing changed).
@@ -153,7 +171,7 @@ package final class TerminalSession: Sendable {
         try state.withLock { (state: inout State) throws(TerminalError) -> Int in
             guard !state.restored else { throw .closed(outputDescriptor) }
             try flushPending(&state)
-            guard state.pendingOutput.isEmpty else { return 0 }
+            guard state.pendingOutput.isEmpty, buffer.size == state.size else { return 0 }
             var frame: [UInt8] = []
             frame.reserveCapacity(buffer.size.width * buffer.size.height * 4)
             state.renderer.render(buffer, into: &frame)
@@ -175,7 +193,8 @@ package final class TerminalSession: Sendable {
     package func wipe() {
         state.withLock { state in
             guard !state.restored else { return }
-            state.pendingOutput += ControlSequence.resetStyle + ControlSequence.clearScreen
+            state.pendingOutput +=
+                ControlSequence.resetStyle + ControlSequence.clearScreen
                 + ControlSequence.clearScrollback
             state.renderer.invalidate()
             try? flushPending(&state)
@@ -204,15 +223,14 @@ package final class TerminalSession: Sendable {
                 state.bytesWritten += written
             }
             try? SystemCalls.setAttributes(inputDescriptor, state.savedAttributes)
+            try? SystemCalls.setStatusFlags(inputDescriptor, state.savedInputFlags)
             try? SystemCalls.setStatusFlags(outputDescriptor, state.savedFlags)
-            if inputDescriptor != outputDescriptor, let flags = try? SystemCalls.statusFlags(inputDescriptor) {
-                try? SystemCalls.setStatusFlags(inputDescriptor, flags & ~O_NONBLOCK)
-            }
             state.ignoredSignals?.restore()
             state.ignoredSignals = nil
             return false
         }
         guard !wasRestored else { return }
+        SessionRegistry.remove(self)
         SignalWakeups.unregister(wakeup.writeEnd)
         wakeup.sessionFinished()
     }
@@ -224,7 +242,10 @@ package final class TerminalSession: Sendable {
         guard !state.pendingOutput.isEmpty else { return }
         do {
             let written = try SystemCalls.writeAll(
-                outputDescriptor, state.pendingOutput[...], timeout: Self.milliseconds(options.writeTimeout))
+                outputDescriptor,
+                state.pendingOutput[...],
+                timeout: Self.milliseconds(options.writeTimeout)
+            )
             state.bytesWritten += written
             state.pendingOutput.removeFirst(written)
         } catch {
@@ -244,8 +265,11 @@ package final class TerminalSession: Sendable {
     /// probe replies.
     private func startReader() {
         let reader = InputReader(
-            input: inputDescriptor, output: outputDescriptor, wakeup: wakeup,
-            escapeTimeout: options.escapeTimeout, continuation: continuation,
+            input: inputDescriptor,
+            output: outputDescriptor,
+            wakeup: wakeup,
+            escapeTimeout: options.escapeTimeout,
+            continuation: continuation,
             handle: { [weak self] event in self?.handleInternally(event) ?? event }
         )
         let thread = Thread { reader.run() }

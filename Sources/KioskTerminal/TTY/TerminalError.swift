@@ -43,7 +43,8 @@ package struct TerminalError: Error, Hashable, Sendable, CustomStringConvertible
         case .notATerminal:
             return "file descriptor \(fileDescriptor) is not a terminal"
         case .systemCall:
-            return "\(call) on file descriptor \(fileDescriptor) failed: \(String(cString: strerror(errno))) (errno \(errno))"
+            let reason = String(cString: strerror(errno))
+            return "\(call) on file descriptor \(fileDescriptor) failed: \(reason) (errno \(errno))"
         case .closed:
             return "the terminal session on file descriptor \(fileDescriptor) was already restored"
         }

@@ -56,7 +56,8 @@ package struct EvaluationDraft: Sendable, Equatable {
     package var callbackPhone: String?
 
     /// Creates a rating.
-    package init(applicationNumber: String?, level: SatisfactionLevel, reasons: [RatingReason], callbackPhone: String?) {
+    package init(applicationNumber: String?, level: SatisfactionLevel, reasons: [RatingReason], callbackPhone: String?)
+    {
         self.applicationNumber = applicationNumber
         self.level = level
         self.reasons = reasons

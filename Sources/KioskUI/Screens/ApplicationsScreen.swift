@@ -3,6 +3,7 @@ import KioskTerminal
 /// The card holder's 办件, a page at a time: item, marks (超期 / 临期 as words), status, promised date
 /// and number; or the "no applications" message. Paging buttons sit in the footer with 结束.
 enum ApplicationsScreen {
+    /// Draws the screen into `painter` and registers its controls.
     static func draw(page requestedPage: Int, _ input: ScreenInput, into painter: inout ScreenPainter) {
         let context = painter.context
         let theme = context.theme
@@ -12,7 +13,8 @@ enum ApplicationsScreen {
         let content = painter.contentFrame(top: top)
         if let citizen = session?.citizen {
             let greeting = context.text(.listGreeting, ["name": citizen.maskedName]) + "  " + citizen.maskedIdNumber
-            painter.text(greeting, at: Point(x: content.minX, y: content.minY), width: content.width, style: theme.title)
+            painter.text(
+                greeting, at: Point(x: content.minX, y: content.minY), width: content.width, style: theme.title)
         }
         let listArea = Rect(
             x: content.minX, y: content.minY + 2, width: content.width, height: max(0, content.height - 3))
@@ -25,7 +27,8 @@ enum ApplicationsScreen {
             for (offset, index) in paging.range(of: page).enumerated() {
                 let frame = Rect(x: listArea.minX, y: y, width: listArea.width, height: painter.listEntryHeight)
                 painter.listEntry(
-                    lines: lines(for: rows[index], context: context), action: .openApplication(number: rows[index].number),
+                    lines: lines(for: rows[index], context: context),
+                    action: .openApplication(number: rows[index].number),
                     shortcut: Character(String(offset + 1)), in: frame)
                 y += painter.listEntryHeight + context.metrics.gap
             }
@@ -49,7 +52,7 @@ enum ApplicationsScreen {
         var second: [(String, Style?)] = [(row.statusText, nil)]
         if !row.promisedDateText.isEmpty {
             var promised = context.text(.listPromised, ["date": row.promisedDateText])
-            if row.isEstimated { promised += "（" + context.text(.listEstimated) + "）" }
+            if row.isEstimated { promised += context.text(.listEstimatedMark) }
             second += [("  ", nil), (promised, nil)]
         }
         if row.canMail { second += [("  ", nil), ("[" + context.text(.listMailable) + "]", nil)] }

@@ -2,6 +2,7 @@ import KioskTerminal
 
 /// 请取走身份证和凭条: shown after a session ends; it carries no personal data.
 enum EndScreen {
+    /// Draws the screen into `painter` and registers its controls.
     static func draw(thanked: Bool, _ input: ScreenInput, into painter: inout ScreenPainter) {
         let context = painter.context
         let theme = context.theme

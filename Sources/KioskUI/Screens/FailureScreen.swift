@@ -2,6 +2,7 @@ import KioskTerminal
 
 /// A request failed: the message in words, 返回 and 结束.
 enum FailureScreen {
+    /// Draws the screen into `painter` and registers its controls.
     static func draw(message: StringKey, _ input: ScreenInput, into painter: inout ScreenPainter) {
         let context = painter.context
         let top = painter.header(site: input.config.siteName, title: context.text(.appTitle))

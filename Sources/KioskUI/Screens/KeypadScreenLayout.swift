@@ -15,6 +15,7 @@ struct KeypadScreenLayout {
         let height = max(0, bounds.height - 1 - top)
         let keypadWidth = min(painter.keypadWidth, bounds.width / 2)
         right = Rect(x: bounds.width - metrics.margin - keypadWidth, y: top, width: keypadWidth, height: height)
-        left = Rect(x: metrics.margin, y: top, width: max(0, right.minX - 2 * metrics.margin - metrics.margin), height: height)
+        left = Rect(
+            x: metrics.margin, y: top, width: max(0, right.minX - metrics.margin - 2 * metrics.gap), height: height)
     }
 }

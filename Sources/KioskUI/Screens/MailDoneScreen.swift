@@ -2,6 +2,7 @@ import KioskTerminal
 
 /// The stored mail request, or (for a refused duplicate) the existing one, with 打印邮寄凭条 and 完成.
 enum MailDoneScreen {
+    /// Draws the screen into `painter` and registers its controls.
     static func draw(receipt: MailReceipt, duplicate: Bool, _ input: ScreenInput, into painter: inout ScreenPainter) {
         let context = painter.context
         let theme = context.theme
@@ -9,7 +10,8 @@ enum MailDoneScreen {
         let content = painter.contentFrame(top: top)
         var y = content.minY
         y += painter.paragraph(
-            context.text(duplicate ? .mailDuplicate : .mailStored), in: Rect(x: content.minX, y: y, width: content.width, height: 3),
+            context.text(duplicate ? .mailDuplicate : .mailStored),
+            in: Rect(x: content.minX, y: y, width: content.width, height: 3),
             style: duplicate ? theme.error : theme.title)
         y += 1
         painter.fields(

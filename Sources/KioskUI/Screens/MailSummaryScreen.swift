@@ -3,12 +3,15 @@ import KioskTerminal
 
 /// Mail step 3: every value masked (rule R21), then 提交申请.
 enum MailSummaryScreen {
+    /// Draws the screen into `painter` and registers its controls.
     static func draw(draft: MailDraft, error: String?, _ input: ScreenInput, into painter: inout ScreenPainter) {
         let context = painter.context
         let theme = context.theme
         let top = painter.header(site: input.config.siteName, title: context.text(.mailTitle))
         let content = painter.contentFrame(top: top)
-        painter.text(context.text(.mailSummary), at: Point(x: content.minX, y: content.minY), width: content.width, style: theme.title)
+        painter.text(
+            context.text(.mailSummary), at: Point(x: content.minX, y: content.minY), width: content.width,
+            style: theme.title)
         var y = content.minY + 2
         y += painter.fields(
             [
@@ -19,7 +22,9 @@ enum MailSummaryScreen {
             ], in: Rect(x: content.minX, y: y, width: content.width, height: content.maxY - y), style: theme.body,
             labelStyle: theme.hint)
         if let error {
-            painter.paragraph(error, in: Rect(x: content.minX, y: y + 1, width: content.width, height: content.maxY - y - 1), style: theme.error)
+            painter.paragraph(
+                error, in: Rect(x: content.minX, y: y + 1, width: content.width, height: content.maxY - y - 1),
+                style: theme.error)
         }
         painter.footer(
             leading: [ButtonSpec(context.text(.mailSubmit), action: .submit, shortcut: "1")],

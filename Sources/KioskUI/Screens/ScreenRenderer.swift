@@ -18,7 +18,8 @@ package enum ScreenRenderer {
         case .mailPhone(let draft, let entry, let error):
             MailPhoneScreen.draw(draft: draft, entry: entry, error: error, input, into: &painter)
         case .mailAddress(let draft): MailAddressScreen.draw(draft: draft, input, into: &painter)
-        case .mailSummary(let draft, let error): MailSummaryScreen.draw(draft: draft, error: error, input, into: &painter)
+        case .mailSummary(let draft, let error):
+            MailSummaryScreen.draw(draft: draft, error: error, input, into: &painter)
         case .mailDone(let receipt, let duplicate):
             MailDoneScreen.draw(receipt: receipt, duplicate: duplicate, input, into: &painter)
         case .rating(let form): RatingScreen.draw(form: form, input, into: &painter)
@@ -37,7 +38,7 @@ extension Screen {
     package var acceptsTextEntry: Bool {
         switch self {
         case .mailPhone, .query: true
-        case .rating(let form): form.level?.isNegative == true
+        case .rating(let form): form.level?.isNegative == true && form.askingPhone
         default: false
         }
     }

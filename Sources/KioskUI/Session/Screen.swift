@@ -49,6 +49,8 @@ package struct RatingForm: Sendable, Equatable {
     package var applicationNumber: String?
     /// The chosen level; a 差评 level shows the reasons step.
     package var level: SatisfactionLevel?
+    /// For a 差评: false while choosing reasons, true on the optional callback-phone step.
+    package var askingPhone = false
     /// Reasons chosen so far.
     package var reasons: [RatingReason] = []
     /// Optional callback phone for a 差评.

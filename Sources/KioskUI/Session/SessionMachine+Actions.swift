@@ -14,9 +14,10 @@ extension SessionMachine {
         case .demoRemoveCard:
             return config.demoCards.isEmpty ? [] : [.demoRemoveCard]
         case .end:
+            if session == nil, screen != .home { return endSession(showEndScreen: false) }
             return finishOrRate(notice: nil)
         case .home:
-            if session != nil { return endSession(showEndScreen: false) }
+            if session != nil || awaiting != nil { return endSession(showEndScreen: false) }
             screen = .home
             markShown()
             return []
@@ -163,38 +164,45 @@ extension SessionMachine {
     private mutating func ratingAction(_ action: UIAction, form: RatingForm) -> [SessionEffect] {
         var form = form
         switch action {
-        case .rate(let level):
+        case .rate(let level) where form.level == nil:
             form.level = level
             form.error = nil
             if !level.isNegative { return submitRating(form) }
             screen = .rating(form)
-        case .toggleReason(let reason):
-            guard form.level?.isNegative == true else { return [] }
+        case .toggleReason(let reason) where form.level?.isNegative == true && !form.askingPhone:
             if let index = form.reasons.firstIndex(of: reason) {
                 form.reasons.remove(at: index)
             } else {
                 form.reasons.append(reason)
-                form.reasons.sort { RatingReason.allCases.firstIndex(of: $0)! < RatingReason.allCases.firstIndex(of: $1)! }
+                form.reasons = RatingReason.allCases.filter(form.reasons.contains)
             }
             form.error = nil
             screen = .rating(form)
-        case .keypad(let key):
-            guard form.level?.isNegative == true else { return [] }
+        case .keypad(let key) where form.askingPhone:
             form.callbackPhone.apply(key)
             screen = .rating(form)
         case .submit:
-            guard let level = form.level else { return [] }
-            if level.isNegative && form.reasons.isEmpty {
+            guard let level = form.level, level.isNegative else { return [] }
+            if form.reasons.isEmpty {
                 form.error = .ratingNeedReason
+                screen = .rating(form)
+                return []
+            }
+            if !form.askingPhone {
+                form.askingPhone = true
                 screen = .rating(form)
                 return []
             }
             return submitRating(form)
         case .back:
-            form.level = nil
-            form.reasons = []
-            form.callbackPhone.clear()
-            form.error = nil
+            if form.askingPhone {
+                form.askingPhone = false
+            } else {
+                form.level = nil
+                form.reasons = []
+                form.callbackPhone.clear()
+                form.error = nil
+            }
             screen = .rating(form)
         case .skipRating:
             session?.rated = true

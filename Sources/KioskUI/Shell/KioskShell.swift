@@ -32,7 +32,8 @@ package actor KioskShell {
     ///   - hooks: Callbacks for maintenance mode, demo cards and session end.
     ///   - maintenanceKeys: The staff key sequence (default ``MaintenanceSequence/defaultKeys``).
     package init(
-        strings: UIStrings, theme: Theme, backend: any SessionBackend, config: UIConfig, hooks: ShellHooks = ShellHooks(),
+        strings: UIStrings, theme: Theme, backend: any SessionBackend, config: UIConfig,
+        hooks: ShellHooks = ShellHooks(),
         maintenanceKeys: [Key] = MaintenanceSequence.defaultKeys
     ) {
         self.strings = strings
@@ -72,12 +73,15 @@ package actor KioskShell {
             }
         case .input(let input, let now):
             await apply(.activity(now: now))
-            if case .key(let press) = input, machine.screen == .home, machine.session == nil, maintenance.feed(press.key) {
+            if case .key(let press) = input, machine.screen == .home, machine.session == nil,
+                maintenance.feed(press.key)
+            {
                 await hooks.maintenanceRequested()
                 return
             }
             if let size = controlsSize { layoutIfNeeded(size: size) }
-            let action = router.route(input, controls: controls, acceptsText: machine.screen.acceptsTextEntry)
+            let acceptsText = machine.screen.acceptsTextEntry && !machine.isCountingDown
+            let action = router.route(input, controls: controls, acceptsText: acceptsText)
             if let action { await apply(.action(action)) }
         }
     }
@@ -175,7 +179,7 @@ package actor KioskShell {
     private func makePainter(size: Size) -> ScreenPainter {
         let context = RenderContext(
             strings: strings, language: machine.language, theme: theme,
-            metrics: machine.elderMode ? .elder : .standard)
+            metrics: .resolve(elder: machine.elderMode, width: size.width, height: size.height))
         return ScreenPainter(size: size, context: context, focusIndex: router.focusIndex)
     }
 

@@ -39,7 +39,6 @@ package enum StringKey: String, CaseIterable, Sendable {
     case listPromised = "list.promised"
     case listOverdue = "list.overdue"
     case listDueSoon = "list.dueSoon"
-    case listEstimated = "list.estimated"
     case listMailable = "list.mailable"
     case detailTitle = "detail.title"
     case detailItem = "detail.item"
@@ -124,4 +123,6 @@ package enum StringKey: String, CaseIterable, Sendable {
     case detailNoSteps = "detail.noSteps"
     case printQrTooSmall = "print.qrTooSmall"
     case mailRequestNumber = "mail.requestNumber"
+    case commonColon = "common.colon"
+    case listEstimatedMark = "list.estimatedMark"
 }

@@ -145,7 +145,8 @@ package struct LineBreaker: Sendable {
             } else if character == " " {
                 endWord()
                 tokens.append(makeToken(" "))
-            } else if character.isASCII && !Self.noLineStart.contains(character) && !Self.noLineEnd.contains(character) {
+            } else if character.isASCII && !Self.noLineStart.contains(character) && !Self.noLineEnd.contains(character)
+            {
                 word.append(character)
             } else if character.isASCII && Self.noLineStart.contains(character) && !word.isEmpty {
                 // Trailing ASCII punctuation sticks to its word ("done." / "3,").

@@ -11,13 +11,26 @@ package struct LayoutMetrics: Sendable, Equatable {
     package var margin: Int
     /// Most list items per page (fewer when the screen is short).
     package var maxItemsPerPage: Int
-    /// Blank lines between paragraphs of text.
-    package var paragraphSpacing: Int
+    /// Rows per line of running text: 1, or 2 in 长辈模式 (line spacing ≥ 1.3, rule R24).
+    package var lineSpacing: Int
 
     /// The standard layout.
     package static let standard = LayoutMetrics(
-        buttonHeight: 3, minButtonWidth: 12, gap: 1, margin: 2, maxItemsPerPage: 6, paragraphSpacing: 1)
+        buttonHeight: 3, minButtonWidth: 12, gap: 1, margin: 2, maxItemsPerPage: 6, lineSpacing: 1)
     /// 长辈模式: bigger targets, more spacing, fewer items.
     package static let elder = LayoutMetrics(
-        buttonHeight: 5, minButtonWidth: 16, gap: 2, margin: 4, maxItemsPerPage: 3, paragraphSpacing: 2)
+        buttonHeight: 5, minButtonWidth: 16, gap: 2, margin: 4, maxItemsPerPage: 3, lineSpacing: 2)
+
+    /// The smallest screen the elder layout is designed for; below it 长辈模式 keeps the standard target
+    /// sizes (so nothing is clipped) and only shows fewer items per page.
+    package static let elderDesignSize = (width: 100, height: 30)
+
+    /// The metrics for a screen of `width`×`height` cells in standard or elder mode.
+    package static func resolve(elder: Bool, width: Int, height: Int) -> LayoutMetrics {
+        guard elder else { return .standard }
+        if width >= elderDesignSize.width && height >= elderDesignSize.height { return .elder }
+        var compact = LayoutMetrics.standard
+        compact.maxItemsPerPage = LayoutMetrics.elder.maxItemsPerPage
+        return compact
+    }
 }

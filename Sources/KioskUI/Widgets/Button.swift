@@ -35,7 +35,9 @@ extension ScreenPainter {
         let theme = context.theme
         let style = focused ? theme.focusedButton : (spec.isSelected ? theme.selectedButton : theme.button)
         fill(rect, style: style)
-        let label = focused ? "「" + spec.displayLabel + "」" : (spec.isSelected ? "[" + spec.displayLabel + "]" : spec.displayLabel)
+        let label =
+            focused
+            ? "「" + spec.displayLabel + "」" : (spec.isSelected ? "[" + spec.displayLabel + "]" : spec.displayLabel)
         let inner = Rect(x: rect.minX + 1, y: rect.minY, width: max(0, rect.width - 2), height: rect.height)
         centredText(label, in: inner, row: rect.minY + rect.height / 2, style: style)
         register(spec.action, frame: rect, shortcut: spec.shortcut)

@@ -16,8 +16,8 @@ extension ScreenPainter {
         dialog(
             title: context.text(.idleTitle), message: message,
             buttons: [
-                ButtonSpec(context.text(.idleContinue), action: .continueSession),
-                ButtonSpec(context.text(.commonEnd), action: .end),
+                ButtonSpec(context.text(.idleContinue), action: .continueSession, shortcut: "1"),
+                ButtonSpec(context.text(.commonEnd), action: .end, shortcut: "0"),
             ], in: frame)
     }
 

@@ -25,7 +25,9 @@ extension ScreenPainter {
     ///
     /// - Returns: The rows used.
     @discardableResult
-    package mutating func entryField(label: String, entry: TextEntry, focused: Bool, action: UIAction?, in rect: Rect) -> Int {
+    package mutating func entryField(label: String, entry: TextEntry, focused: Bool, action: UIAction?, in rect: Rect)
+        -> Int
+    {
         let theme = context.theme
         text(label, at: Point(x: rect.minX, y: rect.minY), width: rect.width, style: focused ? theme.title : theme.body)
         let boxHeight = min(3, max(1, context.metrics.buttonHeight))
@@ -47,7 +49,7 @@ extension ScreenPainter {
         let letters = entry.showsLetters && entry.kind != .digits
         let keys = letters ? KeypadLayout.letterKeys(context) : KeypadLayout.digitKeys(context)
         let gap = context.metrics.gap
-        let columns = letters ? max(4, min(7, (rect.width + gap) / (6 + gap))) : 3
+        let columns = letters ? max(3, min(7, (rect.width + 2 * gap) / (6 + 2 * gap))) : 3
         let rows = (keys.count + columns - 1) / columns
         let keyWidth = max(1, (rect.width - gap * 2 * (columns - 1)) / columns)
         let keyHeight = max(1, min(context.metrics.buttonHeight, (rect.height - gap * (rows - 1)) / rows))

@@ -38,7 +38,8 @@ extension ScreenPainter {
     }
 
     /// Draws one touchable list entry: up to three lines of text on a button-coloured block.
-    package mutating func listEntry(lines: [[(String, Style?)]], action: UIAction, shortcut: Character?, in rect: Rect) {
+    package mutating func listEntry(lines: [[(String, Style?)]], action: UIAction, shortcut: Character?, in rect: Rect)
+    {
         let focused = nextControlIsFocused
         let theme = context.theme
         let base = focused ? theme.focusedButton : theme.button
@@ -48,7 +49,9 @@ extension ScreenPainter {
             var x = rect.minX + 1
             if row == 0 {
                 let mark = focused ? "「" : " "
-                x += text(mark + (shortcut.map { "\($0) " } ?? ""), at: Point(x: x, y: top), width: rect.maxX - x, style: base)
+                x += text(
+                    mark + (shortcut.map { "\($0) " } ?? ""), at: Point(x: x, y: top), width: rect.maxX - x, style: base
+                )
             } else {
                 x += 1 + (shortcut == nil ? 0 : 2)
             }

@@ -131,14 +131,44 @@ import Testing
         let glyphs: [Character] = ["a", "中", "文", " ", "😀", "①", "e\u{301}", "。"]
         var buffer = CellBuffer(size: Size(width: 9, height: 3))
         for _ in 0..<5_000 {
-            let rect = Rect(x: Int.random(in: -2...8, using: &random), y: Int.random(in: -1...2, using: &random),
-                            width: Int.random(in: 0...6, using: &random), height: Int.random(in: 0...3, using: &random))
-            let text = String((0..<Int.random(in: 0...5, using: &random)).map { _ in glyphs.randomElement(using: &random)! })
+            let rect = Rect(
+                x: Int.random(in: -2...8, using: &random),
+                y: Int.random(in: -1...2, using: &random),
+                width: Int.random(in: 0...6, using: &random),
+                height: Int.random(in: 0...3, using: &random)
+            )
+            let text = String(
+                (0..<Int.random(in: 0...5, using: &random)).map { _ in glyphs.randomElement(using: &random)! }
+            )
             let point = Point(x: Int.random(in: -2...6, using: &random), y: Int.random(in: -1...3, using: &random))
             buffer.withCanvas { canvas in
                 canvas.withClip(rect) { $0.text(text, at: point) }
             }
         }
         Self.checkInvariants(buffer)
+    }
+
+    /// ``Canvas/text(_:at:style:)`` has a fast path for scalars that are clusters on their own; it must draw exactly
+    /// what drawing cluster by cluster draws.
+    @Test func textFastPathMatchesClusterByClusterDrawing() {
+        var random = SeededGenerator(seed: 7)
+        let pieces = [
+            "中", "a", "\u{301}", "。", "\u{FE0F}", "❤", "😀", "\u{200D}", "1", "\u{20E3}", "\u{1100}",
+            "\u{1161}", "가", "\r", "\n", "\u{302A}", "ｱ", "\u{FF9E}", "🇨", "🇳", " ", "，",
+        ]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...10, using: &random)).map { _ in pieces.randomElement(using: &random)! }
+                .joined()
+            let x = Int.random(in: -2...3, using: &random)
+            var fast = CellBuffer(size: Size(width: 12, height: 1))
+            let fastWidth = fast.withCanvas { $0.text(text, at: Point(x: x, y: 0)) }
+            var slow = CellBuffer(size: Size(width: 12, height: 1))
+            var pen = x
+            slow.withCanvas { canvas in
+                for character in text where pen < 12 { pen += canvas.put(character, at: Point(x: pen, y: 0)) }
+            }
+            #expect(fast == slow, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(fastWidth == min(pen, max(12, x)) - x)
+        }
     }
 }

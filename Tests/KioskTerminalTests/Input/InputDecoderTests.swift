@@ -7,7 +7,9 @@ import Testing
     struct Case: CustomTestStringConvertible, Sendable {
         let bytes: [UInt8]
         let events: [InputEvent]
-        var testDescription: String { bytes.map { $0 >= 0x20 && $0 < 0x7F ? String(UnicodeScalar($0)) : "\\x\(String($0, radix: 16))" }.joined() }
+        var testDescription: String {
+            bytes.map { $0 >= 0x20 && $0 < 0x7F ? String(UnicodeScalar($0)) : "\\x\(String($0, radix: 16))" }.joined()
+        }
 
         init(_ text: String, _ events: [InputEvent]) {
             self.bytes = Array(text.utf8)
@@ -61,17 +63,25 @@ import Testing
         Case("\u{1B}[Z", [key(.backTab)]),
         Case("\u{1B}Op\u{1B}Oq\u{1B}Oy", [key(.keypad("0")), key(.keypad("1")), key(.keypad("9"))]),
         Case("\u{1B}OM", [key(.keypadEnter)]),
-        Case("\u{1B}Ok\u{1B}Om\u{1B}Oj\u{1B}Oo\u{1B}On", [
-            key(.keypad("+")), key(.keypad("-")), key(.keypad("*")), key(.keypad("/")), key(.keypad(".")),
-        ]),
+        Case(
+            "\u{1B}Ok\u{1B}Om\u{1B}Oj\u{1B}Oo\u{1B}On",
+            [
+                key(.keypad("+")), key(.keypad("-")), key(.keypad("*")), key(.keypad("/")), key(.keypad(".")),
+            ]
+        ),
         Case("\u{1B}x", [key(.character("x"), .alt)]),
         Case("\u{1B}[<0;10;5M", [.mouse(MouseEvent(kind: .press, button: .left, position: Point(x: 9, y: 4)))]),
         Case("\u{1B}[<0;10;5m", [.mouse(MouseEvent(kind: .release, button: .left, position: Point(x: 9, y: 4)))]),
         Case("\u{1B}[<2;1;1M", [.mouse(MouseEvent(kind: .press, button: .right, position: .zero))]),
         Case("\u{1B}[<64;3;4M", [.mouse(MouseEvent(kind: .press, button: .wheelUp, position: Point(x: 2, y: 3)))]),
-        Case("\u{1B}[<16;3;4M", [
-            .mouse(MouseEvent(kind: .press, button: .left, position: Point(x: 2, y: 3), modifiers: .control)),
-        ]),
+        Case(
+            "\u{1B}[<16;3;4M",
+            [
+                .mouse(MouseEvent(kind: .press, button: .left, position: Point(x: 2, y: 3), modifiers: .control))
+            ]
+        ),
+        Case("\u{1B}[M *%", [.mouse(MouseEvent(kind: .press, button: .left, position: Point(x: 9, y: 4)))]),  // X10
+        Case("\u{1B}[M#*%", [.mouse(MouseEvent(kind: .release, button: .left, position: Point(x: 9, y: 4)))]),
         Case("\u{1B}[<32;10;5M", []),  // motion with the left button held: ignored
         Case("\u{1B}[<35;10;5M", []),  // motion without a button: ignored
         Case("\u{1B}[?2026;2$y", [.modeReport(mode: 2026, setting: 2)]),

@@ -98,6 +98,13 @@ import Testing
         #expect(Self.render(&renderer, frame) == "\u{1B}[?2026hb\u{1B}[?2026l")
     }
 
+    @Test func fullRepaintIsInsideTheSynchronizedUpdate() {
+        var renderer = Renderer()
+        renderer.synchronizedOutput = true
+        let frame = Self.buffer(Size(width: 4, height: 1)) { $0.text("a", at: .zero) }
+        #expect(Self.render(&renderer, frame) == "\u{1B}[?2026h" + Self.fullRepaintPrefix + "\u{1B}[Ha\u{1B}[?2026l")
+    }
+
     @Test func bottomRightCellIsSkippedWhileAutowrapIsOn() {
         var renderer = Renderer()
         renderer.autowrapIsOff = false
@@ -120,6 +127,7 @@ import Testing
         _ = Self.render(&renderer, first)
         let output = Self.render(&renderer, second)
         // 40 glyphs × 3 bytes, a CR LF... for each later row, and one move to the top-left.
-        #expect(output == "\u{1B}[H" + (0..<4).map { _ in String(repeating: "文", count: 10) }.joined(separator: "\r\n"))
+        let rows = (0..<4).map { _ in String(repeating: "文", count: 10) }
+        #expect(output == "\u{1B}[H" + rows.joined(separator: "\r\n"))
     }
 }

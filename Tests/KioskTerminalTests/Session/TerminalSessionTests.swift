@@ -19,7 +19,9 @@ import Testing
         #expect(raw.c_iflag & tcflag_t(IXON | ICRNL) == 0)
         #expect(raw.c_oflag & tcflag_t(OPOST) == 0)
         let setup = pty.read(containing: "\u{1B}[c")
-        for sequence in ["\u{1B}[?1049h", "\u{1B}[?25l", "\u{1B}[?7l", "\u{1B}[?1002h", "\u{1B}[?1006h", "\u{1B}[?2026$p"] {
+        for sequence in [
+            "\u{1B}[?1049h", "\u{1B}[?25l", "\u{1B}[?7l", "\u{1B}[?1002h", "\u{1B}[?1006h", "\u{1B}[?2026$p",
+        ] {
             #expect(setup.contains(sequence), "\(sequence.debugDescription) missing")
         }
         _ = pty.take()
@@ -28,6 +30,7 @@ import Testing
         let after = pty.attributes()
         #expect(after.c_lflag == before.c_lflag && after.c_iflag == before.c_iflag)
         #expect(after.c_oflag == before.c_oflag && after.c_cflag == before.c_cflag)
+        #expect(fcntl(pty.slave, F_GETFL) & O_NONBLOCK == 0)
         let teardown = pty.read(containing: "\u{1B}[?1049l")
         for sequence in ["\u{1B}[?1006l", "\u{1B}[?1002l", "\u{1B}[2J", "\u{1B}[3J", "\u{1B}[?7h", "\u{1B}[?25h"] {
             #expect(teardown.contains(sequence), "\(sequence.debugDescription) missing")
@@ -52,7 +55,8 @@ import Testing
         func isIgnored(_ signal: Int32) -> Bool {
             var action = sigaction()
             sigaction(signal, nil, &action)
-            return unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+            return unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self)
+                == unsafeBitCast(SIG_IGN, to: Int.self)
         }
         let wasIgnored = isIgnored(SIGQUIT)
         let session = try TerminalSession(input: pty.slave, output: pty.slave)
@@ -65,7 +69,9 @@ import Testing
         var fds: [Int32] = [0, 0]
         try #require(pipe(&fds) == 0)
         defer { close(fds[0]); close(fds[1]) }
-        #expect(throws: TerminalError.self) { try TerminalSession(input: fds[0], output: fds[1], options: Self.options) }
+        #expect(throws: TerminalError.self) {
+            try TerminalSession(input: fds[0], output: fds[1], options: Self.options)
+        }
     }
 
     @Test func presentedFramesAppearOnTheMasterSide() throws {
@@ -86,6 +92,8 @@ import Testing
         screen.withCanvas { $0.put("卡", at: Point(x: 6, y: 1)) }
         #expect(try session.present(screen) > 0)
         #expect(pty.read(containing: "卡").hasSuffix("卡"))
+        // A frame of the wrong size (the app has not re-laid out after a resize yet) is not drawn.
+        #expect(try session.present(CellBuffer(size: Size(width: 30, height: 5))) == 0)
     }
 
     @Test func keysArriveAsEvents() async throws {

@@ -4,21 +4,25 @@ import Testing
 
 /// Spot checks of the generated width table and the grapheme-cluster rules.
 @Suite struct DisplayWidthTests {
-    @Test(arguments: [
-        ("中", 2), ("A", 1), ("、", 2), ("。", 2), ("，", 2), ("（", 2), ("「", 2), ("１", 2), ("𠮷", 2), ("😀", 2),
-        ("“", 1), ("”", 1), ("…", 1), ("—", 1), ("·", 1), ("①", 1), ("■", 1), ("→", 1), ("─", 1), ("é", 1),
-        ("가", 2), ("ｱ", 1),
-    ] as [(String, Int)])
+    @Test(
+        arguments: [
+            ("中", 2), ("A", 1), ("、", 2), ("。", 2), ("，", 2), ("（", 2), ("「", 2), ("１", 2), ("𠮷", 2), ("😀", 2),
+            ("“", 1), ("”", 1), ("…", 1), ("—", 1), ("·", 1), ("①", 1), ("■", 1), ("→", 1), ("─", 1), ("é", 1),
+            ("가", 2), ("ｱ", 1),
+        ] as [(String, Int)]
+    )
     func characterWidth(_ text: String, _ width: Int) throws {
         let character = try #require(text.first)
         #expect(character.displayWidth == width, "\(text)")
     }
 
-    @Test(arguments: [
-        (0x0301, 0), (0x200D, 0), (0xFE0F, 0), (0xFE0E, 0), (0x00AD, 0), (0x0007, 0), (0x1160, 0), (0x3099, 0),
-        (0x4E2D, 2), (0x20BB7, 2), (0x1F600, 2), (0x3000, 2), (0xFF01, 2), (0x2460, 1), (0x0041, 1), (0x3400, 2),
-        (0x2A6E0, 2),  // unassigned inside a CJK block: wide
-    ] as [(UInt32, Int)])
+    @Test(
+        arguments: [
+            (0x0301, 0), (0x200D, 0), (0xFE0F, 0), (0xFE0E, 0), (0x00AD, 0), (0x0007, 0), (0x1160, 0), (0x3099, 0),
+            (0x4E2D, 2), (0x20BB7, 2), (0x1F600, 2), (0x3000, 2), (0xFF01, 2), (0x2460, 1), (0x0041, 1), (0x3400, 2),
+            (0x2A6E0, 2),  // unassigned inside a CJK block: wide
+        ] as [(UInt32, Int)]
+    )
     func scalarWidth(_ value: UInt32, _ width: Int) throws {
         let scalar = try #require(Unicode.Scalar(value))
         #expect(DisplayWidth.of(scalar) == width, "U+\(String(value, radix: 16, uppercase: true))")

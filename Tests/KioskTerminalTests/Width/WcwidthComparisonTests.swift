@@ -102,9 +102,13 @@ import Testing
         let found = Set(classes.keys)
         let documented = try Self.documentedClasses()
         let examples = classes.sorted { $0.key < $1.key }.map { key, values in
-            "\(key): \(values.count) e.g. " + values.sorted().prefix(6).map { String($0, radix: 16) }.joined(separator: " ")
+            "\(key): \(values.count) e.g. "
+                + values.sorted().prefix(6).map { String($0, radix: 16) }.joined(separator: " ")
         }.joined(separator: "\n")
-        #expect(found == documented, "wcwidth \(version) disagreement classes differ from docs/terminal.md:\n\(examples)")
+        #expect(
+            found == documented,
+            "wcwidth \(version) disagreement classes differ from docs/terminal.md:\n\(examples)"
+        )
         // The agreement that matters most for Chinese text.
         for value: UInt32 in [0x4E2D, 0x3001, 0x3002, 0xFF0C, 0x20BB7, 0x1F600, 0x201C, 0x2026, 0x2460, 0x25A0] {
             #expect(DisplayWidth.of(Unicode.Scalar(value)!) == Int(theirs[Int(value)]))

@@ -5,13 +5,16 @@ import Testing
 @Suite struct SessionMachineTests {
     let start = ContinuousClock.now
     let token = SessionToken(7)
-    let config = UIConfig(idleTimeout: .seconds(60), formIdleTimeout: .seconds(120), countdown: .seconds(15), endScreenDuration: .seconds(8))
+    let config = UIConfig(
+        idleTimeout: .seconds(60), formIdleTimeout: .seconds(120), countdown: .seconds(15),
+        endScreenDuration: .seconds(8))
 
     func machineWithList() -> SessionMachine {
         var machine = SessionMachine(config: config)
         _ = machine.handle(.tick(now: start))
         _ = machine.handle(.cardInserted(Fixtures.citizen("张晓梅"), session: token))
-        _ = machine.handle(.response(.applications([Fixtures.row(0), Fixtures.row(1)]), generation: machine.generation))
+        _ = machine.handle(
+            .response(.applications([Fixtures.row(0), Fixtures.row(1)]), generation: machine.generation))
         return machine
     }
 
@@ -125,10 +128,16 @@ import Testing
         guard case .rating(let form) = machine.screen else { return }
         #expect(form.error == .ratingNeedReason)
         _ = machine.handle(.action(.toggleReason(.slow)))
+        // Typing is ignored until the phone step.
+        _ = machine.handle(.action(.keypad(.character("9"))))
+        #expect(machine.handle(.action(.submit)).isEmpty)
+        guard case .rating(let phoneStep) = machine.screen else { return }
+        #expect(phoneStep.askingPhone && phoneStep.callbackPhone.text.isEmpty)
         for digit in "13900001111" { _ = machine.handle(.action(.keypad(.character(digit)))) }
         let effects = machine.handle(.action(.submit))
         let expected = EvaluationDraft(
-            applicationNumber: Fixtures.row(0).number, level: .dissatisfied, reasons: [.slow], callbackPhone: "13900001111")
+            applicationNumber: Fixtures.row(0).number, level: .dissatisfied, reasons: [.slow],
+            callbackPhone: "13900001111")
         #expect(effects == [.request(.submitEvaluation(expected, token), generation: machine.generation)])
     }
 
@@ -141,10 +150,12 @@ import Testing
         _ = machine.handle(.response(.printSlip(.printed), generation: machine.generation))
         _ = machine.handle(.action(.end))
         let effects = machine.handle(.action(.rate(.basicallySatisfied)))
-        let expected = EvaluationDraft(applicationNumber: Fixtures.row(0).number, level: .basicallySatisfied, reasons: [], callbackPhone: nil)
+        let expected = EvaluationDraft(
+            applicationNumber: Fixtures.row(0).number, level: .basicallySatisfied, reasons: [], callbackPhone: nil)
         #expect(effects == [.request(.submitEvaluation(expected, token), generation: machine.generation)])
-        #expect(machine.handle(.response(.submitEvaluation(.recorded), generation: machine.generation))
-            == [.endSession(token), .sessionEnded])
+        #expect(
+            machine.handle(.response(.submitEvaluation(.recorded), generation: machine.generation))
+                == [.endSession(token), .sessionEnded])
         #expect(machine.screen == .end(thanked: true))
     }
 
@@ -188,7 +199,8 @@ import Testing
         _ = machine.handle(.action(.requestMail))
         let draft = MailDraft(
             applicationNumber: Fixtures.row(0).number, recipientMaskedName: "张*梅", phone: "13812345678",
-            addressOptions: [AddressOption(id: "a", source: .onRecord, maskedText: "北京市东城区****")], selectedAddressID: "a")
+            addressOptions: [AddressOption(id: "a", source: .onRecord, maskedText: "北京市东城区****")],
+            selectedAddressID: "a")
         _ = machine.handle(.response(.mailDefaults(draft), generation: machine.generation))
         _ = machine.handle(.action(.submit))
         _ = machine.handle(.action(.chooseAddress(id: "a")))
@@ -239,5 +251,23 @@ import Testing
         #expect(demo.handle(.action(.demoPlaceCard(index: 1))) == [.demoPlaceCard(index: 1)])
         #expect(demo.handle(.action(.demoPlaceCard(index: 2))).isEmpty)
         #expect(demo.handle(.action(.demoRemoveCard)) == [.demoRemoveCard])
+    }
+
+    @Test("结束 on a busy screen escapes a stuck back end, and the late reply is dropped")
+    func escapeStuckBackend() {
+        var machine = SessionMachine(config: config)
+        _ = machine.handle(.action(.startNoCardQuery))
+        for character in "A1" { _ = machine.handle(.action(.keypad(.character(character)))) }
+        _ = machine.handle(.action(.submit))
+        for character in "2468" { _ = machine.handle(.action(.keypad(.character(character)))) }
+        _ = machine.handle(.action(.submit))
+        #expect(machine.screen == .busy(.queryLoading))
+        let generation = machine.generation
+        _ = machine.handle(.action(.end))
+        #expect(machine.screen == .home)
+        let late = QueryResult(session: token, detail: Fixtures.detail(Fixtures.row(0)))
+        #expect(machine.handle(.response(.query(late, failed: false), generation: generation)).isEmpty)
+        #expect(machine.session == nil)
+        #expect(machine.screen == .home)
     }
 }

@@ -15,7 +15,8 @@ import Testing
             + rows.flatMap { [$0.itemName, $0.number] }
     }
 
-    @Test("card → list → detail → mail → receipt → rating → end → home, nothing personal left", arguments: Fixtures.sizes)
+    @Test(
+        "card → list → detail → mail → receipt → rating → end → home, nothing personal left", arguments: Fixtures.sizes)
     func fullJourney(size: Size) async throws {
         var driver = ShellDriver(size: size)
         let rows = await driver.backend.rows
@@ -84,15 +85,21 @@ import Testing
         #expect(await driver.backend.ended == [SessionToken(42)])
         #expect(await driver.backend.evaluations.map(\.level) == [.verySatisfied])
         #expect(await driver.shell.state.session == nil)
-        for secret in Self.personalStrings(rows) { #expect(!frame.text.contains(secret), "\(secret) still on the end screen") }
+        for secret in Self.personalStrings(rows) {
+            #expect(!frame.text.contains(secret), "\(secret) still on the end screen")
+        }
 
         await driver.advance(.seconds(9))
         frame = await driver.frame()
         #expect(await driver.shell.screen == .home)
-        for secret in Self.personalStrings(rows) { #expect(!frame.text.contains(secret), "\(secret) still on the home screen") }
+        for secret in Self.personalStrings(rows) {
+            #expect(!frame.text.contains(secret), "\(secret) still on the home screen")
+        }
     }
 
-    @Test("removing the card mid-flow ends the session and the next frame holds no personal data", arguments: Fixtures.sizes)
+    @Test(
+        "removing the card mid-flow ends the session and the next frame holds no personal data",
+        arguments: Fixtures.sizes)
     func removalMidFlow(size: Size) async {
         var driver = ShellDriver(size: size)
         let rows = await driver.backend.rows
@@ -105,12 +112,15 @@ import Testing
         let frame = await driver.frame()
         #expect(await driver.shell.screen == .home)
         #expect(await driver.backend.ended == [SessionToken(9)])
-        for secret in Self.personalStrings(rows) + ["139"] { #expect(!frame.text.contains(secret), "\(secret) survived") }
+        for secret in Self.personalStrings(rows) + ["139"] {
+            #expect(!frame.text.contains(secret), "\(secret) survived")
+        }
     }
 
     @Test("idle countdown is visible, 继续 keeps the session, silence ends it")
     func idleCountdown() async {
-        var driver = ShellDriver(size: Size(width: 80, height: 24), config: UIConfig(idleTimeout: .seconds(60), countdown: .seconds(15)))
+        var driver = ShellDriver(
+            size: Size(width: 80, height: 24), config: UIConfig(idleTimeout: .seconds(60), countdown: .seconds(15)))
         await driver.advance(.seconds(1))
         await driver.card(.inserted(Fixtures.citizen("陈家明"), session: SessionToken(3)))
         await driver.advance(.seconds(61))
@@ -146,7 +156,8 @@ import Testing
         let frame = await driver.frame()
         #expect(frame.text.contains("请到服务窗口咨询"))
         let dark = (0..<40).reduce(0) { sum, y in sum + (0..<120).filter { frame[$0, y].background == .black }.count }
-        let expected = (0..<21).reduce(0) { sum, y in sum + (0..<21).filter { Fixtures.qr.isDark(x: $0, y: y) }.count } * 2
+        let expected =
+            (0..<21).reduce(0) { sum, y in sum + (0..<21).filter { Fixtures.qr.isDark(x: $0, y: y) }.count } * 2
         #expect(dark == expected)
         #expect(frame.wideGlyphViolations.isEmpty)
     }
@@ -156,7 +167,8 @@ import Testing
         let called = Flag()
         let shell = KioskShell(
             strings: Fixtures.strings, theme: .standard, backend: FakeBackend(), config: UIConfig(),
-            hooks: ShellHooks(maintenanceRequested: { await called.set() }), maintenanceKeys: [.function(12), .function(12)])
+            hooks: ShellHooks(maintenanceRequested: { await called.set() }),
+            maintenanceKeys: [.function(12), .function(12)])
         let now = ContinuousClock.now
         await shell.handle(.input(.key(KeyPress(.function(12))), now: now))
         #expect(!(await called.value))
@@ -180,8 +192,10 @@ import Testing
             return
         }
         let now = ContinuousClock.now
-        await shell.handle(.input(.mouse(MouseEvent(kind: .press, button: .left, position: control.frame.origin)), now: now))
-        await shell.handle(.input(.mouse(MouseEvent(kind: .release, button: .left, position: control.frame.origin)), now: now))
+        await shell.handle(
+            .input(.mouse(MouseEvent(kind: .press, button: .left, position: control.frame.origin)), now: now))
+        await shell.handle(
+            .input(.mouse(MouseEvent(kind: .release, button: .left, position: control.frame.origin)), now: now))
         #expect(await placed.value)
     }
 }

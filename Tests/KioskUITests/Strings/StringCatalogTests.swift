@@ -41,13 +41,17 @@ import Testing
     @Test("no UI string contains an ambiguous-width or emoji character", arguments: UILanguage.allCases)
     func noAmbiguousOrEmoji(language: UILanguage) throws {
         let ambiguous = try Self.scalars(inFile: Self.eastAsianWidthPath) { $0 == "A" }
-        let emoji = try Self.scalars(inFile: Self.emojiDataPath) { $0 == "Emoji_Presentation" || $0 == "Extended_Pictographic" }
+        let emoji = try Self.scalars(inFile: Self.emojiDataPath) {
+            $0 == "Emoji_Presentation" || $0 == "Extended_Pictographic"
+        }
         #expect(ambiguous.contains(0x2026), "the width data should mark … as ambiguous")
         for (key, text) in try Self.catalog(language).table.sorted(by: { $0.key < $1.key }) {
             let bad = text.unicodeScalars.filter {
                 ambiguous.contains($0.value) || (emoji.contains($0.value) && $0.value > 0x7F)
             }
-            #expect(bad.isEmpty, "\(language.rawValue) \(key) contains \(bad.map { String(format: "U+%04X %@", $0.value, String($0)) })")
+            #expect(
+                bad.isEmpty,
+                "\(language.rawValue) \(key) contains \(bad.map { "U+" + String($0.value, radix: 16, uppercase: true) + " " + String($0) })")
         }
     }
 
@@ -88,11 +92,14 @@ import Testing
         var result: Set<String> = []
         var current: String?
         for character in text {
-            if character == "{" { current = "" }
-            else if character == "}", let name = current {
+            if character == "{" {
+                current = ""
+            } else if character == "}", let name = current {
                 result.insert(name)
                 current = nil
-            } else if current != nil { current?.append(character) }
+            } else if current != nil {
+                current?.append(character)
+            }
         }
         return result
     }

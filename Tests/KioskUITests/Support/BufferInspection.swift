@@ -1,5 +1,4 @@
 import KioskTerminal
-
 import KioskUI
 
 /// Reading a rendered buffer back as text, and checking the wide-glyph invariants.
@@ -47,8 +46,11 @@ extension CellBuffer {
             for x in 0..<size.width {
                 let cell = self[x, y]
                 if cell.width == 2 {
-                    if x == size.width - 1 { problems.append("wide glyph \(cell.grapheme) straddles the edge at \(x),\(y)") }
-                    else if !self[x + 1, y].isContinuation { problems.append("leader without continuation at \(x),\(y)") }
+                    if x == size.width - 1 {
+                        problems.append("wide glyph \(cell.grapheme) straddles the edge at \(x),\(y)")
+                    } else if !self[x + 1, y].isContinuation {
+                        problems.append("leader without continuation at \(x),\(y)")
+                    }
                 } else if cell.width == 0 {
                     if x == 0 || self[x - 1, y].width != 2 { problems.append("orphan continuation at \(x),\(y)") }
                 }
@@ -66,7 +68,8 @@ enum Render {
         focus: Int? = nil
     ) -> ScreenPainter {
         let context = RenderContext(
-            strings: Fixtures.strings, language: language, theme: theme, metrics: elder ? .elder : .standard)
+            strings: Fixtures.strings, language: language, theme: theme,
+            metrics: .resolve(elder: elder, width: size.width, height: size.height))
         return ScreenPainter(size: size, context: context, focusIndex: focus)
     }
 
@@ -75,7 +78,9 @@ enum Render {
         var result: [(Control, Control)] = []
         for i in controls.indices {
             for j in controls.indices where j > i {
-                if !controls[i].frame.intersection(controls[j].frame).isEmpty { result.append((controls[i], controls[j])) }
+                if !controls[i].frame.intersection(controls[j].frame).isEmpty {
+                    result.append((controls[i], controls[j]))
+                }
             }
         }
         return result

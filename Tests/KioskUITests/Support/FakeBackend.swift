@@ -1,5 +1,4 @@
 import KioskTerminal
-
 import KioskUI
 
 /// A scripted back end that records every call. Unscripted answers are explicit defaults below.

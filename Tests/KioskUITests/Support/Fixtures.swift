@@ -1,7 +1,6 @@
 import Foundation
 import KioskCore
 import KioskTerminal
-
 import KioskUI
 
 /// Paths and data shared by the KioskUI tests.
@@ -35,7 +34,8 @@ enum Fixtures {
     }
 
     /// A list row.
-    static func row(_ index: Int, overdue: Bool = false, dueSoon: Bool = false, canMail: Bool = true) -> ApplicationRow {
+    static func row(_ index: Int, overdue: Bool = false, dueSoon: Bool = false, canMail: Bool = true) -> ApplicationRow
+    {
         ApplicationRow(
             number: "11010520261101000\(index)", itemName: itemNames[index % itemNames.count], statusText: "办理中",
             promisedDateText: "2026年12月\(index + 1)日", isOverdue: overdue, isDueSoon: dueSoon, isEstimated: index == 2,
@@ -57,5 +57,6 @@ enum Fixtures {
     }
 
     /// A small QR-like image (21 modules, version 1 size) with a recognisable pattern.
-    static let qr = QRCodeImage(rows: (0..<21).map { y in (0..<21).map { x in (x * 7 + y * 3) % 5 == 0 || x == 0 || y == 0 } })
+    static let qr = QRCodeImage(
+        rows: (0..<21).map { y in (0..<21).map { x in (x * 7 + y * 3) % 5 == 0 || x == 0 || y == 0 } })
 }

@@ -31,7 +31,8 @@ struct ShellDriver {
             Issue.record("no control for \(action) on \(await shell.screen)", sourceLocation: sourceLocation)
             return
         }
-        let centre = Point(x: control.frame.minX + control.frame.width / 2, y: control.frame.minY + control.frame.height / 2)
+        let centre = Point(
+            x: control.frame.minX + control.frame.width / 2, y: control.frame.minY + control.frame.height / 2)
         await shell.handle(.input(.mouse(MouseEvent(kind: .press, button: .left, position: centre)), now: now))
         await shell.handle(.input(.mouse(MouseEvent(kind: .release, button: .left, position: centre)), now: now))
     }

@@ -21,10 +21,14 @@ import Testing
         let text = "您的身份证已超过有效期。请到服务窗口办理，或返回首页使用无卡查询！需要帮助吗？请看《办事指南》（第二版）。"
         let lines = breaker.wrap(text, maxWidth: width)
         for line in lines.dropFirst() {
-            if let first = line.first { #expect(!LineBreaker.noLineStart.contains(first), "line starts with \(first): \(lines)") }
+            if let first = line.first {
+                #expect(!LineBreaker.noLineStart.contains(first), "line starts with \(first): \(lines)")
+            }
         }
         for line in lines {
-            if let last = line.last { #expect(!LineBreaker.noLineEnd.contains(last), "line ends with \(last): \(lines)") }
+            if let last = line.last {
+                #expect(!LineBreaker.noLineEnd.contains(last), "line ends with \(last): \(lines)")
+            }
         }
         #expect(lines.joined() == text)
     }
@@ -45,8 +49,9 @@ import Testing
     func asciiWordsStayWhole() {
         let lines = breaker.wrap("办件编号11010520261101000001请妥善保存", maxWidth: 30)
         #expect(lines == ["办件编号11010520261101000001请", "妥善保存"])
-        #expect(breaker.wrap("Please place your ID card on the reader", maxWidth: 16)
-            == ["Please place", "your ID card on", "the reader"])
+        #expect(
+            breaker.wrap("Please place your ID card on the reader", maxWidth: 16)
+                == ["Please place", "your ID card on", "the reader"])
     }
 
     @Test("a word longer than a line is split rather than overflowing")

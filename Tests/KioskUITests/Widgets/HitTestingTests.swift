@@ -65,7 +65,8 @@ import Testing
     @Test("digits press the button showing them, from the main keys or the keypad")
     func digitShortcuts() {
         let router = RouterBox()
-        #expect(router.route(.key(KeyPress(.character("2"))), controls: controls, acceptsText: false) == .toggleElderMode)
+        #expect(
+            router.route(.key(KeyPress(.character("2"))), controls: controls, acceptsText: false) == .toggleElderMode)
         #expect(router.route(.key(KeyPress(.keypad("1"))), controls: controls, acceptsText: false) == .startNoCardQuery)
         #expect(router.route(.key(KeyPress(.character("7"))), controls: controls, acceptsText: false) == nil)
     }
@@ -73,8 +74,12 @@ import Testing
     @Test("on entry screens digits and letters type, Backspace deletes, Enter submits")
     func typing() {
         let router = RouterBox()
-        #expect(router.route(.key(KeyPress(.keypad("2"))), controls: controls, acceptsText: true) == .keypad(.character("2")))
-        #expect(router.route(.key(KeyPress(.character("b"))), controls: controls, acceptsText: true) == .keypad(.character("b")))
+        #expect(
+            router.route(.key(KeyPress(.keypad("2"))), controls: controls, acceptsText: true)
+                == .keypad(.character("2")))
+        #expect(
+            router.route(.key(KeyPress(.character("b"))), controls: controls, acceptsText: true)
+                == .keypad(.character("b")))
         #expect(router.route(.key(KeyPress(.backspace)), controls: controls, acceptsText: true) == .keypad(.delete))
         #expect(router.route(.key(KeyPress(.enter)), controls: controls, acceptsText: true) == .submit)
         #expect(router.route(.key(KeyPress(.escape)), controls: controls, acceptsText: true) == .back)
@@ -83,10 +88,25 @@ import Testing
     @Test("the maintenance sequence is recognised only when complete and in order")
     func maintenance() {
         var sequence = MaintenanceSequence(keys: [.function(12), .function(12), .keypad("*")])
-        do { let done = sequence.feed(.function(12)); #expect(!done) }
-        do { let done = sequence.feed(.keypad("*")); #expect(!done) }
-        do { let done = sequence.feed(.function(12)); #expect(!done) }
-        do { let done = sequence.feed(.function(12)); #expect(!done) }
-        do { let done = sequence.feed(.keypad("*")); #expect(done) }
+        do {
+            let done = sequence.feed(.function(12))
+            #expect(!done)
+        }
+        do {
+            let done = sequence.feed(.keypad("*"))
+            #expect(!done)
+        }
+        do {
+            let done = sequence.feed(.function(12))
+            #expect(!done)
+        }
+        do {
+            let done = sequence.feed(.function(12))
+            #expect(!done)
+        }
+        do {
+            let done = sequence.feed(.keypad("*"))
+            #expect(done)
+        }
     }
 }

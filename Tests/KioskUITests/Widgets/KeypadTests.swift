@@ -27,7 +27,8 @@ import Testing
         let entry = TextEntry(kind: .secret, maxLength: 16, text: "2468")
         #expect(entry.displayText == "****")
         var painter = Render.painter(size: Size(width: 80, height: 24))
-        painter.entryField(label: "查询密码", entry: entry, focused: true, action: nil, in: Rect(x: 0, y: 0, width: 30, height: 4))
+        painter.entryField(
+            label: "查询密码", entry: entry, focused: true, action: nil, in: Rect(x: 0, y: 0, width: 30, height: 4))
         let text = painter.canvas.buffer.text
         #expect(text.contains("****_"))
         #expect(!text.contains("2468"))
