@@ -1,13 +1,59 @@
 import ArgumentParser
+import Foundation
+import Logging
 
-/// `kiosk run`: Run the kiosk in production (config from /etc/kiosk/kiosk.toml or --config).
+/// `kiosk run`: the kiosk for citizens.
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run the kiosk in production (config from /etc/kiosk/kiosk.toml or --config)."
+        abstract: "Run the kiosk in production (config from /etc/kiosk/kiosk.toml or --config).",
+        discussion: """
+            Draws on the terminal it is started in (kmscon or foot under cage; see docs/deployment.md), \
+            reads the ID-card reader and prints through the configured printer. There is no quit key: \
+            the kiosk stops on SIGTERM (systemctl stop). Exit status 78 means the configuration is invalid.
+            """
     )
 
+    @OptionGroup var state: StateOptions
+
     func run() async throws {
-        throw NotAvailableYet(command: "run")
+        let configuration: KioskConfiguration
+        do {
+            configuration = try KioskConfiguration.resolve(explicitPath: state.config).0
+        } catch {
+            FileHandle.standardError.write(Data("kiosk: \(error)\n".utf8))
+            throw ExitCode(78)  // EX_CONFIG
+        }
+        let stateDirectory = state.stateDirectory
+            ?? configuration.storage.stateDirectory.nonEmpty
+            ?? state.resolvedStateDirectory()
+        try await KioskLauncher.launch(
+            configuration: configuration, mode: .production, stateDirectory: stateDirectory)
+    }
+}
+
+/// What `run` and `demo` share: a terminal check, logging, and the application.
+enum KioskLauncher {
+    static func launch(configuration: KioskConfiguration, mode: RunMode, stateDirectory: String) async throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            FileHandle.standardError.write(Data("kiosk: standard input and output must be a terminal\n".utf8))
+            throw ExitCode.failure
+        }
+        try? FileManager.default.createDirectory(
+            atPath: stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        LoggingSetup.bootstrap(
+            level: Logger.Level(rawValue: configuration.logging.level.rawValue) ?? .info,
+            screenOwnsTerminal: true, preferJournal: mode == .production,
+            fallbackFile: (stateDirectory as NSString).appendingPathComponent("kiosk.log"))
+        let logger = Logger(label: "kiosk")
+        do {
+            try await KioskApplication(
+                configuration: configuration, mode: mode, stateDirectory: stateDirectory, logger: logger
+            ).run()
+        } catch {
+            logger.critical("kiosk failed", metadata: ["kiosk.error": "\(error)"])
+            FileHandle.standardError.write(Data("kiosk: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
     }
 }

@@ -63,7 +63,9 @@ struct ConfigReader {
     }
 
     /// Reads an array of strings.
-    mutating func strings(_ key: String, into value: inout [String], nonEmpty: Bool = false) {
+    mutating func strings(
+        _ key: String, into value: inout [String], nonEmpty: Bool = false, validate: ((String) -> String?)? = nil
+    ) {
         guard let node = lookup(key) else { return }
         guard let array = node.array else { return wrongType(key, expected: "an array of strings", found: node) }
         var result: [String] = []
@@ -71,6 +73,7 @@ struct ConfigReader {
             guard let string = element.string else {
                 return report(key, "every element must be a string")
             }
+            if let problem = validate?(string) { return report(key, problem) }
             result.append(string)
         }
         if nonEmpty && result.isEmpty { return report(key, "must not be empty") }

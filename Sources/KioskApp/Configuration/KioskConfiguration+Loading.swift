@@ -102,7 +102,9 @@ extension KioskConfiguration {
 
         r.choice("evaluation.province_adapter", into: &evaluation.provinceAdapter)
 
-        r.strings("maintenance.key_sequence", into: &maintenance.keySequence, nonEmpty: true)
+        r.strings("maintenance.key_sequence", into: &maintenance.keySequence, nonEmpty: true) { name in
+            KeyName.parse(name) == nil ? "\"\(name)\" is not a key name (F1–F12, KP0–KP9, KP*, Enter, …)" : nil
+        }
         r.string("maintenance.pin_hash", into: &maintenance.pinHash, validate: Self.pinHash)
         r.int("maintenance.idle_exit_seconds", into: &maintenance.idleExitSeconds, range: 30...3_600)
 

@@ -108,7 +108,7 @@ struct KioskConfiguration: Sendable, Equatable {
 
     /// Staff access on the machine.
     struct Maintenance: Sendable, Equatable {
-        var keySequence = ["F12", "F12", "F12"]
+        var keySequence = ["F12", "F12", "F12", "KP*", "KP*"]
         var pinHash = ""
         var idleExitSeconds = 120
     }

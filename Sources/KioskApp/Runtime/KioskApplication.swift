@@ -1,0 +1,201 @@
+import Foundation
+import KioskCore
+import KioskDevices
+import KioskTerminal
+import KioskUI
+import Logging
+import ServiceLifecycle
+import Synchronization
+import UnixSignals
+
+/// The composition root shared by `kiosk run` and `kiosk demo`: builds the database, devices, back
+/// end, UI and background services from the configuration, and runs them in one `ServiceGroup`.
+struct KioskApplication {
+    var configuration: KioskConfiguration
+    var mode: RunMode
+    var stateDirectory: String
+    var environment: [String: String] = ProcessInfo.processInfo.environment
+    var logger: Logger
+
+    /// Builds everything and runs until SIGTERM (or the demo's quit key).
+    func run() async throws {
+        let database = try AppDatabase.open(directory: stateDirectory)
+        let assets = try AssetLocator.locate(environment: environment)
+        let now: @Sendable () -> Date = { Date() }
+        if mode == .demo, try await database.caseFileCount() == 0 {
+            let seeded = try await DemoData.seed(into: database, now: now())
+            logger.notice("demo data seeded", metadata: ["demo.applications": "\(seeded)"])
+        }
+
+        // Devices.
+        let simulatedReader = configuration.reader.driver == .simulator ? SimulatedCardReader() : nil
+        let connector: (any SAMConnector)? = switch configuration.reader.driver {
+        case .serial:
+            SerialConnector(path: configuration.reader.port, baudRate: BaudRate(rawValue: configuration.reader.baud) ?? .b115200)
+        case .simulator: simulatedReader
+        case .none: nil
+        }
+        var readerConfiguration = ReaderServiceConfiguration()
+        readerConfiguration.pollInterval = .milliseconds(configuration.reader.pollIntervalMilliseconds)
+        readerConfiguration.readTimeout = .milliseconds(configuration.reader.readTimeoutMilliseconds)
+        let reader = connector.map {
+            IDCardReaderService(
+                connector: $0, configuration: readerConfiguration, clock: ContinuousClock(),
+                logger: Logger(label: "kiosk.reader"))
+        }
+        let printer = makePrinter()
+
+        // Back end and UI.
+        let deadlines = try DeadlineCalculator(
+            calendar: loadCalendar(assets: assets),
+            policy: DeadlinePolicy(dueSoonWorkingDays: configuration.deadlines.dueSoonWorkingDays))
+        let site = ReceiptSite(
+            siteName: configuration.site.name, terminalID: configuration.site.terminalId,
+            qrLink: ReceiptQRLink(
+                template: configuration.receipt.qrURLTemplate, key: tokenKey(),
+                lifetimeSeconds: Int64(configuration.receipt.tokenValidityHours) * 3_600))
+        let backend = LiveSessionBackend(.init(
+            database: database,
+            backOffice: LocalBackOffice(database: database, terminalId: configuration.site.terminalId),
+            printer: printer, deadlines: deadlines, receiptSite: site, terminalId: configuration.site.terminalId,
+            regionCode: configuration.site.regionCode, consultPhone: configuration.site.consultPhone,
+            supervisionPhone: configuration.site.supervisionPhone, now: now,
+            logger: Logger(label: "kiosk.session")))
+
+        let uiBox = UIServiceBox()
+        let demoCards = simulatedReader == nil ? [] : SampleCards.all.map { Self.demoLabel($0.name, $0.card) }
+        let shell = KioskShell(
+            strings: try UIStrings.load(assetsDirectory: assets.root),
+            theme: configuration.ui.theme == .highContrast ? .highContrast : .standard,
+            backend: backend,
+            config: UIConfig(
+                siteName: configuration.site.name, operatorName: configuration.site.name,
+                retentionDays: configuration.retention.deliveredMailDays,
+                idleTimeout: .seconds(configuration.session.idleTimeoutSeconds),
+                formIdleTimeout: .seconds(configuration.session.formIdleTimeoutSeconds),
+                countdown: .seconds(configuration.session.countdownSeconds),
+                demoCards: demoCards,
+                defaultLanguage: configuration.ui.language == .en ? .english : .simplifiedChinese),
+            hooks: ShellHooks(
+                maintenanceRequested: { [logger] in logger.notice("maintenance key sequence entered") },
+                placeDemoCard: { index in
+                    guard index >= 0, index < SampleCards.all.count else { return }
+                    simulatedReader?.place(SampleCards.all[index].card)
+                },
+                removeDemoCard: { simulatedReader?.remove() },
+                sessionEnded: { uiBox.service?.requestWipe() }),
+            maintenanceKeys: configuration.maintenance.keySequence.compactMap(KeyName.parse))
+
+        let (cardEvents, cardContinuation) = AsyncStream.makeStream(of: CardEvent.self)
+        let notifier = SystemdNotifier(environment: environment)
+        let kioskMode = mode == .production
+        let ui = UIService(
+            screen: shell,
+            makeTerminal: { try TerminalSession(options: .init(kioskMode: kioskMode)) },
+            notifier: notifier, mode: mode, cardEvents: cardEvents,
+            repaintInterval: .seconds(configuration.ui.repaintIntervalSeconds), logger: Logger(label: "kiosk.ui"))
+        uiBox.service = ui
+
+        let retention = RetentionService(
+            database: database,
+            configuration: RetentionConfiguration(auditRetentionDays: configuration.retention.auditDays),
+            jobs: [
+                RetentionJob(name: "mail.personalData") { [days = configuration.retention.deliveredMailDays] now in
+                    try await database.purgeDeliveredMailPersonalData(
+                        deliveredBefore: now.addingTimeInterval(-Double(days) * 86_400), now: now)
+                }
+            ],
+            terminalId: configuration.site.terminalId, clock: ContinuousClock(), now: now,
+            logger: Logger(label: "kiosk.retention"))
+
+        // Dependency order: later services may rely on earlier ones; shutdown runs in reverse, so the
+        // UI stops first while the reader, printer and database are still there.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        if let reader {
+            services.append(.init(service: reader))
+            services.append(.init(service: CardBridge(
+                readerEvents: reader.events(), backend: backend, output: cardContinuation,
+                logger: Logger(label: "kiosk.cards"))))
+        } else {
+            cardContinuation.finish()
+        }
+        services.append(.init(service: retention))
+        services.append(.init(service: ui, successTerminationBehavior: .gracefullyShutdownGroup))
+
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: services,
+            gracefulShutdownSignals: mode == .demo ? [.sigterm, .sigint] : [.sigterm],
+            cancellationSignals: [],
+            logger: logger)
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(8)
+        groupConfiguration.maximumCancellationDuration = .seconds(1)
+        logger.notice("kiosk starting", metadata: [
+            "kiosk.mode": "\(mode)", "kiosk.state": "\(stateDirectory)", "kiosk.assets": "\(assets.root.path)",
+        ])
+        try await ServiceGroup(configuration: groupConfiguration).run()
+        logger.notice("kiosk stopped")
+    }
+
+    /// A demo button's label: the invented holder's name and what makes the card special.
+    static func demoLabel(_ key: String, _ card: CardRecord) -> String {
+        let note = switch key {
+        case "elder": "（长者）"
+        case "expired": "（已过期）"
+        case "rare": "（生僻字）"
+        case "hkmo": "（港澳居民）"
+        case "foreigner": "（外国人）"
+        default: ""
+        }
+        return card.name + note
+    }
+
+    /// The configured printer, or `nil` when there is none (QR codes are then shown on screen).
+    private func makePrinter() -> (any ReceiptPrinter)? {
+        let printer = configuration.printer
+        let profile = PrinterProfile.named(printer.profile.rawValue) ?? .mm80
+        switch printer.driver {
+        case .cups:
+            return CUPSPrinter(
+                queue: printer.queue, server: printer.cupsServer.nonEmpty, profile: profile,
+                deadline: .seconds(printer.jobTimeoutSeconds), logger: Logger(label: "kiosk.printer"))
+        case .socket:
+            return SocketPrinter(host: printer.socketHost, port: printer.socketPort, profile: profile)
+        case .preview:
+            let folder = printer.previewDirectory.nonEmpty
+                ?? (stateDirectory as NSString).appendingPathComponent("receipts")
+            return PreviewPrinter(folder: URL(fileURLWithPath: folder, isDirectory: true), profile: profile)
+        case .none:
+            return nil
+        }
+    }
+
+    /// The bundled national calendar plus the optional local override file.
+    private func loadCalendar(assets: AssetLocator.Assets) throws -> WorkingDayCalendar {
+        var calendar = try WorkingDayCalendar.bundled(assets: assets)
+        let overridePath = configuration.deadlines.calendarOverrideFile
+        if !overridePath.isEmpty {
+            let data = try Data(contentsOf: URL(fileURLWithPath: overridePath))
+            calendar.add(override: try HolidayFile.decode(data, requireYear: false))
+        }
+        return calendar
+    }
+
+    /// The 16-byte QR token key: derived from the configured secret, or random per start.
+    private func tokenKey() -> [UInt8] {
+        if !configuration.receipt.tokenKey.isEmpty {
+            return Array(SHA256.hash(Array(configuration.receipt.tokenKey.utf8)).prefix(16))
+        }
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    }
+}
+
+/// Late binding between the shell's session-ended hook and the UI service built after it.
+final class UIServiceBox: Sendable {
+    private let storage = Mutex<UIService?>(nil)
+
+    var service: UIService? {
+        get { storage.withLock { $0 } }
+        set { storage.withLock { $0 = newValue } }
+    }
+}
