@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// Runs a program in a real pseudo-terminal through `scripts/pty-screen.py`, which reads the screen
+/// with the independent terminal emulator pyte and plays the citizen (keys, taps as SGR mouse bytes).
+///
+/// Needs `KIOSK_TEST_PYTHON` (a Python with pyte and wcwidth; scripts/test creates it).
+struct PTYScreen {
+    /// One step of the script; see the header of `scripts/pty-screen.py`.
+    enum Action {
+        case wait(String, timeout: Double = 10)
+        case waitGone(String, timeout: Double = 10)
+        case send(String)
+        case tap(String, nth: Int = 0)
+        case snapshot(String)
+        case sleep(Double)
+        case markBytes(String)
+        case resize(columns: Int, rows: Int)
+        case signal(String)
+        case waitExit(Double)
+
+        var json: [String: Any] {
+            switch self {
+            case .wait(let text, let timeout): ["wait": text, "timeout": timeout]
+            case .waitGone(let text, let timeout): ["wait_gone": text, "timeout": timeout]
+            case .send(let bytes): ["send": bytes]
+            case .tap(let text, let nth): ["tap": text, "nth": nth]
+            case .snapshot(let name): ["snapshot": name]
+            case .sleep(let seconds): ["sleep": seconds]
+            case .markBytes(let name): ["mark_bytes": name]
+            case .resize(let columns, let rows): ["resize": [columns, rows]]
+            case .signal(let name): ["signal": name]
+            case .waitExit(let seconds): ["wait_exit": seconds]
+            }
+        }
+    }
+
+    /// A recorded screen.
+    struct Snapshot: Decodable {
+        var lines: [String]
+        var problems: [String]
+        var size: [Int]
+
+        var text: String { lines.joined(separator: "\n") }
+    }
+
+    /// What the run produced.
+    struct Result: Decodable {
+        var snapshots: [String: Snapshot]
+        var marks: [String: Int]
+        var error: String?
+        var screen: [String]?
+        var exitCode: Int?
+        var bytes: Int
+        var termiosRestored: Bool
+        var tail: String
+
+        enum CodingKeys: String, CodingKey {
+            case snapshots, marks, error, screen, bytes, tail
+            case exitCode = "exit_code"
+            case termiosRestored = "termios_restored"
+        }
+
+        /// The named snapshot, failing the test when it was not taken.
+        func snapshot(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Snapshot {
+            try #require(snapshots[name], "no snapshot \(name); error: \(error ?? "none")\n\((screen ?? []).joined(separator: "\n"))", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// The Python interpreter with pyte, or `nil` when the suite was not started by scripts/test.
+    static var python: String? { ProcessInfo.processInfo.environment["KIOSK_TEST_PYTHON"] }
+
+    /// True when the end-to-end tests can run (always under scripts/test).
+    static var isAvailable: Bool { python != nil }
+
+    var columns = 120
+    var rows = 40
+    var environment: [String: String] = [:]
+
+    /// Runs `arguments` (the first is the program) under the script and returns the parsed result.
+    func run(_ arguments: [String], actions: [Action]) throws -> Result {
+        let python = try #require(Self.python, "KIOSK_TEST_PYTHON is not set (run scripts/test)")
+        let directory = FileManager.default.temporaryDirectory.appending(path: "pty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let actionsFile = directory.appending(path: "actions.json")
+        try JSONSerialization.data(withJSONObject: actions.map(\.json)).write(to: actionsFile)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        var scriptArguments = [
+            E2E.repositoryRoot.appending(path: "scripts/pty-screen.py").path,
+            "--cols", "\(columns)", "--rows", "\(rows)", "--actions", actionsFile.path,
+        ]
+        for (key, value) in environment.sorted(by: { $0.key < $1.key }) { scriptArguments += ["--env", "\(key)=\(value)"] }
+        process.arguments = scriptArguments + ["--"] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "pty-screen.py failed: \(String(decoding: data, as: UTF8.self))")
+        return try JSONDecoder().decode(Result.self, from: data)
+    }
+}
+
+/// Paths shared by the end-to-end tests.
+enum E2E {
+    /// The repository checkout.
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The built `kiosk` next to the test runner (`KIOSK_BINARY` overrides).
+    static var kiosk: String { KioskProcess.binary.path }
+
+    /// A fresh directory for one test's state.
+    static func stateDirectory() throws -> String { try KioskProcess.makeStateDirectory() }
+}
