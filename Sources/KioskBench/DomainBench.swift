@@ -18,6 +18,8 @@ enum DomainBench {
         try await fill(database)
         report.add(
             suite: "domain", name: "build replica (1M 办件, one transaction)", value: "\(start.duration(to: clock.now))")
+        // Start the timed part with an empty WAL, as a kiosk does after its nightly replica refresh.
+        try await database.writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
 
         // Probe numbers that exist: every citizen has two 办件 (as applicant), some are also agents.
         var generator = SystemRandomNumberGenerator()
@@ -69,7 +71,7 @@ enum DomainBench {
         }
         report.add(
             suite: "domain", name: "mail request + outbox + audit, durable commit", value: Timing.ms(commit.p99),
-            target: "≤ 2 ms p99", note: "median \(Timing.ms(commit.median)), synchronous=FULL, WAL")
+            target: "≤ 2 ms p99", note: "median \(Timing.ms(commit.median)), max \(Timing.ms(commit.percentile(100))), synchronous=FULL, WAL")
 
         try await database.writer.write { db in
             try db.execute(sql: "CREATE TABLE benchBare (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)")
