@@ -7,7 +7,9 @@ import Testing
         var result: Int?
         var delivered = false
         var expected: CitizenState
-        var testDescription: String { "status \(status) result \(result.map(String.init) ?? "-") → \(expected.chineseName)" }
+        var testDescription: String {
+            "status \(status) result \(result.map(String.init) ?? "-") → \(expected.chineseName)"
+        }
     }
 
     @Test(arguments: [

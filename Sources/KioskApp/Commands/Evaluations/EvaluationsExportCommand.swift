@@ -84,7 +84,9 @@ struct EvaluationExportRow: Codable {
     }
 
     var fields: [String] {
-        [String(id), caseNumber, String(channel), level, String(satisfactionCode), reasons, comment, callbackPhone,
-         String(round), ratedAt, regionCode, idempotencyKey]
+        [
+            String(id), caseNumber, String(channel), level, String(satisfactionCode), reasons, comment, callbackPhone,
+            String(round), ratedAt, regionCode, idempotencyKey,
+        ]
     }
 }
