@@ -81,6 +81,7 @@ let package = Package(
             name: "KioskBench",
             dependencies: [
                 "KioskCore", "KioskDevices", "KioskTerminal", "KioskUI",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -92,7 +93,7 @@ let package = Package(
         .testTarget(
             name: "KioskAppTests",
             dependencies: [
-                "KioskApp",
+                "KioskApp", "KioskCore", "KioskDevices", "KioskTerminal", "KioskUI",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),

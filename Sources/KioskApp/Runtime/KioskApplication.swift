@@ -46,8 +46,8 @@ struct KioskApplication {
         let printer = makePrinter()
 
         // Back end and UI.
-        let deadlines = try DeadlineCalculator(
-            calendar: loadCalendar(assets: assets),
+        let deadlines = try await DeadlineCalculator(
+            calendar: loadCalendar(assets: assets, database: database),
             policy: DeadlinePolicy(dueSoonWorkingDays: configuration.deadlines.dueSoonWorkingDays))
         let site = ReceiptSite(
             siteName: configuration.site.name, terminalID: configuration.site.terminalId,
@@ -119,6 +119,7 @@ struct KioskApplication {
         } else {
             cardContinuation.finish()
         }
+        services.append(.init(service: WALCheckpointService(checkpointer: WALCheckpointer(database: database))))
         services.append(.init(service: retention))
         services.append(.init(service: ui, successTerminationBehavior: .gracefullyShutdownGroup))
 
@@ -169,9 +170,20 @@ struct KioskApplication {
         }
     }
 
-    /// The bundled national calendar plus the optional local override file.
-    private func loadCalendar(assets: AssetLocator.Assets) throws -> WorkingDayCalendar {
+    /// The bundled national calendar, the years and local days imported with `kiosk data import
+    /// holidays`, and the optional override file of the configuration.
+    private func loadCalendar(assets: AssetLocator.Assets, database: AppDatabase) async throws -> WorkingDayCalendar {
         var calendar = try WorkingDayCalendar.bundled(assets: assets)
+        let imported = try await database.workingDayCalendar()
+        let days = imported.listedDays
+        func file(local: Bool) -> HolidayFile {
+            HolidayFile(year: nil, days: days.filter { $0.isLocal == local }.map {
+                HolidayFile.Day(name: local ? "local" : "imported", date: $0.date, isOffDay: $0.isOffDay)
+            })
+        }
+        calendar.add(national: file(local: false))
+        calendar.add(override: file(local: true))
+        for year in imported.coveredYears { calendar.markCovered(year: year) }
         let overridePath = configuration.deadlines.calendarOverrideFile
         if !overridePath.isEmpty {
             let data = try Data(contentsOf: URL(fileURLWithPath: overridePath))

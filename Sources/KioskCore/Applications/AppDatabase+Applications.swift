@@ -19,16 +19,15 @@ extension AppDatabase {
         try await reader.read { db in try Self.caseFiles(db, forIdNumber: idNumber) }
     }
 
-    /// The synchronous lookup behind ``caseFiles(forIdNumber:)`` (two index probes).
+    /// The synchronous lookup behind ``caseFiles(forIdNumber:)``: one cached statement, which
+    /// SQLite answers with two index probes (its OR-by-union plan over both indexes).
     package static func caseFiles(_ db: Database, forIdNumber idNumber: String) throws -> [CaseFile] {
-        try CaseFile.fetchAll(
-            db,
+        let statement = try db.cachedStatement(
             sql: """
-                SELECT * FROM caseFile WHERE applicantIdNumber = ?1
-                UNION
-                SELECT * FROM caseFile WHERE agentIdNumber = ?1
+                SELECT * FROM caseFile WHERE applicantIdNumber = ?1 OR agentIdNumber = ?1
                 ORDER BY acceptedAt DESC, number
-                """, arguments: [idNumber])
+                """)
+        return try CaseFile.fetchAll(statement, arguments: [idNumber])
     }
 
     /// One 办件 by number, without any check (staff tools, after an identity check).

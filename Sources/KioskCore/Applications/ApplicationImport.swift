@@ -29,7 +29,9 @@ package enum ApplicationImport {
             throw ApplicationImportError(problem: "the top level must be an object with an \"applications\" array")
         }
         let unknown = Set(object.keys).subtracting(["$schema", "version", "items", "applications"])
-        if let key = unknown.sorted().first { throw ApplicationImportError(field: key, problem: "unknown top-level key") }
+        if let key = unknown.sorted().first {
+            throw ApplicationImportError(field: key, problem: "unknown top-level key")
+        }
         if let version = object["version"], version != .integer(1) {
             throw ApplicationImportError(field: "version", problem: "only version 1 is supported")
         }
@@ -192,7 +194,9 @@ private struct FieldReader {
             throw error("approvalType", "must be 1 (即办件), 2 (承诺件), 3 (联办件) or 4 (上报件)")
         }
         guard let statusCode = try int("statusCode") else { throw error("statusCode", "required") }
-        guard mapping.statuses[statusCode] != nil else { throw error("statusCode", "unknown status code \(statusCode)") }
+        guard mapping.statuses[statusCode] != nil else {
+            throw error("statusCode", "unknown status code \(statusCode)")
+        }
         let resultCode = try int("resultCode")
         if let resultCode, mapping.results[resultCode] == nil {
             throw error("resultCode", "unknown result code \(resultCode)")
@@ -218,7 +222,9 @@ private struct FieldReader {
             guard let kindText = pause["kind"]?.stringValue, let kind = PausedInterval.Kind(rawValue: kindText) else {
                 throw error(prefix + "kind", "must be correction, suspension or specialProcedure")
             }
-            guard let start = try time("start", in: pause, prefix: prefix) else { throw error(prefix + "start", "required") }
+            guard let start = try time("start", in: pause, prefix: prefix) else {
+                throw error(prefix + "start", "required")
+            }
             let end = try time("end", in: pause, prefix: prefix)
             if let end, end < start { throw error(prefix + "end", "is before start") }
             pauses.append(PausedInterval(kind: kind, start: start, end: end))
@@ -229,10 +235,13 @@ private struct FieldReader {
             guard let name = try optionalString("name", max: 50, in: step, prefix: prefix) else {
                 throw error(prefix + "name", "required")
             }
-            guard let start = try time("start", in: step, prefix: prefix) else { throw error(prefix + "start", "required") }
+            guard let start = try time("start", in: step, prefix: prefix) else {
+                throw error(prefix + "start", "required")
+            }
             steps.append(
                 CaseStep(
-                    name: name, handler: try optionalString("handler", max: 100, in: step, prefix: prefix), start: start,
+                    name: name, handler: try optionalString("handler", max: 100, in: step, prefix: prefix),
+                    start: start,
                     end: try time("end", in: step, prefix: prefix),
                     opinion: try optionalString("opinion", max: 500, in: step, prefix: prefix)))
         }

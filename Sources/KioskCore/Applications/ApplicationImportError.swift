@@ -11,8 +11,10 @@ package struct ApplicationImportError: Error, CustomStringConvertible, Sendable,
     /// `applications` or `items`.
     package let section: String
 
-    init(section: String = "applications", index: Int? = nil, number: String? = nil, field: String? = nil,
-         problem: String) {
+    init(
+        section: String = "applications", index: Int? = nil, number: String? = nil, field: String? = nil,
+        problem: String
+    ) {
         self.section = section
         self.index = index
         self.number = number

@@ -34,7 +34,9 @@ package struct BackOfficeError: Error, CustomStringConvertible, Sendable, Equata
     /// The 办件编号 concerned.
     package let caseNumber: String
 
-    static func unknownCase(_ number: String) -> BackOfficeError { BackOfficeError(kind: .unknownCase, caseNumber: number) }
+    static func unknownCase(_ number: String) -> BackOfficeError {
+        BackOfficeError(kind: .unknownCase, caseNumber: number)
+    }
     static func notMailEligible(_ number: String) -> BackOfficeError {
         BackOfficeError(kind: .notMailEligible, caseNumber: number)
     }

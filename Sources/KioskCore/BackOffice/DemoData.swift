@@ -42,26 +42,36 @@ package enum DemoData {
 
     /// The demo service items.
     package static let items: [ServiceItem] = [
-        ServiceItem(code: "DEMO-BDC-01", name: "不动产权证书首次登记", department: "市不动产登记中心", allowsMail: true,
-                    consultPhone: "0571-12345", supervisionPhone: "0571-12389"),
-        ServiceItem(code: "DEMO-SCJG-01", name: "营业执照变更登记", department: "市市场监督管理局", allowsMail: true,
-                    consultPhone: "0571-12315", supervisionPhone: "0571-12389"),
-        ServiceItem(code: "DEMO-SCJG-02", name: "食品经营许可证核发", department: "市市场监督管理局", allowsMail: true,
-                    consultPhone: "0571-12315", supervisionPhone: "0571-12389"),
-        ServiceItem(code: "DEMO-RS-01", name: "城乡居民基本养老保险待遇申领", department: "市人力资源和社会保障局",
-                    allowsMail: false, consultPhone: "12333", supervisionPhone: "0571-12389"),
-        ServiceItem(code: "DEMO-YB-01", name: "异地就医备案", department: "市医疗保障局", allowsMail: false,
-                    consultPhone: "12393", supervisionPhone: "0571-12389"),
-        ServiceItem(code: "DEMO-MZ-01", name: "高龄津贴申领", department: "区民政局", allowsMail: true,
-                    consultPhone: "0571-96345", supervisionPhone: "0571-12389"),
-        ServiceItem(code: "DEMO-CL-01", name: "残疾人证新办", department: "区残疾人联合会", allowsMail: true,
-                    consultPhone: "0571-96111", supervisionPhone: "0571-12389"),
-        ServiceItem(code: "DEMO-GH-01", name: "建设工程规划许可证核发", department: "市规划和自然资源局", allowsMail: true,
-                    consultPhone: "0571-12336", supervisionPhone: "0571-12389"),
-        ServiceItem(code: "DEMO-GA-01", name: "户口迁移(投靠)", department: "市公安局", allowsMail: false,
-                    consultPhone: "0571-110", supervisionPhone: "0571-12389"),
-        ServiceItem(code: "DEMO-CRJ-01", name: "外国人工作许可延期", department: "市科学技术局", allowsMail: true,
-                    consultPhone: "0571-12345", supervisionPhone: "0571-12389"),
+        ServiceItem(
+            code: "DEMO-BDC-01", name: "不动产权证书首次登记", department: "市不动产登记中心", allowsMail: true,
+            consultPhone: "0571-12345", supervisionPhone: "0571-12389"),
+        ServiceItem(
+            code: "DEMO-SCJG-01", name: "营业执照变更登记", department: "市市场监督管理局", allowsMail: true,
+            consultPhone: "0571-12315", supervisionPhone: "0571-12389"),
+        ServiceItem(
+            code: "DEMO-SCJG-02", name: "食品经营许可证核发", department: "市市场监督管理局", allowsMail: true,
+            consultPhone: "0571-12315", supervisionPhone: "0571-12389"),
+        ServiceItem(
+            code: "DEMO-RS-01", name: "城乡居民基本养老保险待遇申领", department: "市人力资源和社会保障局",
+            allowsMail: false, consultPhone: "12333", supervisionPhone: "0571-12389"),
+        ServiceItem(
+            code: "DEMO-YB-01", name: "异地就医备案", department: "市医疗保障局", allowsMail: false,
+            consultPhone: "12393", supervisionPhone: "0571-12389"),
+        ServiceItem(
+            code: "DEMO-MZ-01", name: "高龄津贴申领", department: "区民政局", allowsMail: true,
+            consultPhone: "0571-96345", supervisionPhone: "0571-12389"),
+        ServiceItem(
+            code: "DEMO-CL-01", name: "残疾人证新办", department: "区残疾人联合会", allowsMail: true,
+            consultPhone: "0571-96111", supervisionPhone: "0571-12389"),
+        ServiceItem(
+            code: "DEMO-GH-01", name: "建设工程规划许可证核发", department: "市规划和自然资源局", allowsMail: true,
+            consultPhone: "0571-12336", supervisionPhone: "0571-12389"),
+        ServiceItem(
+            code: "DEMO-GA-01", name: "户口迁移(投靠)", department: "市公安局", allowsMail: false,
+            consultPhone: "0571-110", supervisionPhone: "0571-12389"),
+        ServiceItem(
+            code: "DEMO-CRJ-01", name: "外国人工作许可延期", department: "市科学技术局", allowsMail: true,
+            consultPhone: "0571-12345", supervisionPhone: "0571-12389"),
     ]
 
     /// Stores the demo items and 办件 (replacing earlier demo rows with the same numbers).
@@ -134,12 +144,15 @@ package enum DemoData {
             Spec(number: "DEMO-ZL-0004", person: zhangXiaomei, item: 6, shape: .approved(mail: true), agent: zhaoLei),
             Spec(number: "DEMO-LJG-0006", person: wangXiuying, item: 0, shape: .inProgress, agent: liJianguo),
             // No-card lookups.
-            Spec(number: queryPasswords[0].number, person: fillers[0], item: 1, shape: .inProgress,
-                 password: queryPasswords[0].password),
-            Spec(number: queryPasswords[1].number, person: fillers[1], item: 2, shape: .approved(mail: true),
-                 password: queryPasswords[1].password),
-            Spec(number: queryPasswords[2].number, person: fillers[2], item: 0, shape: .correction,
-                 password: queryPasswords[2].password),
+            Spec(
+                number: queryPasswords[0].number, person: fillers[0], item: 1, shape: .inProgress,
+                password: queryPasswords[0].password),
+            Spec(
+                number: queryPasswords[1].number, person: fillers[1], item: 2, shape: .approved(mail: true),
+                password: queryPasswords[1].password),
+            Spec(
+                number: queryPasswords[2].number, person: fillers[2], item: 0, shape: .correction,
+                password: queryPasswords[2].password),
         ]
         let shapes: [Shape] = [
             .accepted, .inProgress, .overdue, .dueSoon, .approved(mail: true), .delivered, .refused, .correction,
@@ -148,8 +161,9 @@ package enum DemoData {
         for (index, shape) in shapes.enumerated() {
             let person = fillers[(index + 3) % fillers.count]
             specs.append(
-                Spec(number: String(format: "DEMO-F-%04d", index + 1), person: person, item: index % items.count,
-                     shape: shape))
+                Spec(
+                    number: String(format: "DEMO-F-%04d", index + 1), person: person, item: index % items.count,
+                    shape: shape))
         }
         return specs
     }
@@ -216,7 +230,8 @@ package enum DemoData {
             caseFile.acceptedAt = daysAgo(12)
             caseFile.finishedAt = daysAgo(1)
             caseFile.mailFlagged = mail && item.allowsMail
-            steps.append(CaseStep(name: "办结", handler: item.department, start: daysAgo(1), end: daysAgo(1), opinion: "准予许可"))
+            steps.append(
+                CaseStep(name: "办结", handler: item.department, start: daysAgo(1), end: daysAgo(1), opinion: "准予许可"))
         case .delivered:
             caseFile.statusCode = 11
             caseFile.resultCode = 0
@@ -228,7 +243,9 @@ package enum DemoData {
             caseFile.resultCode = 1
             caseFile.acceptedAt = daysAgo(20)
             caseFile.finishedAt = daysAgo(2)
-            steps.append(CaseStep(name: "办结", handler: item.department, start: daysAgo(2), end: daysAgo(2), opinion: "不符合受理条件第三项"))
+            steps.append(
+                CaseStep(
+                    name: "办结", handler: item.department, start: daysAgo(2), end: daysAgo(2), opinion: "不符合受理条件第三项"))
         case .notAccepted:
             caseFile.statusCode = 5
             caseFile.resultCode = 6
@@ -268,4 +285,3 @@ package enum DemoData {
         return body + String(Array("10X98765432")[sum % 11])
     }
 }
-

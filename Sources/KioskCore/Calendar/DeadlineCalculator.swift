@@ -53,7 +53,8 @@ package struct DeadlineCalculator: Sendable {
                 if calendar.isWorkingDay(due) && !isExcluded(due) { counted += 1 }
             }
         case .naturalDays, .months:
-            let nominal = limit.unit == .months ? accepted.adding(months: limit.value) : accepted.adding(days: limit.value)
+            let nominal =
+                limit.unit == .months ? accepted.adding(months: limit.value) : accepted.adding(days: limit.value)
             // Every paused calendar day inside the running period pushes the end one day later.
             due = accepted
             var remaining = accepted.distance(to: nominal)

@@ -62,7 +62,8 @@ extension AppDatabase {
     /// Marks a row delivered (the upstream system acknowledged its idempotency key).
     package func markOutboxDelivered(id: Int64, at time: Date) async throws {
         try await writer.write { db in
-            try db.execute(sql: "UPDATE outbox SET deliveredAt = ?, lastError = NULL WHERE id = ?", arguments: [time, id])
+            try db.execute(
+                sql: "UPDATE outbox SET deliveredAt = ?, lastError = NULL WHERE id = ?", arguments: [time, id])
         }
     }
 

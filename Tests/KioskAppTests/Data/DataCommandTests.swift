@@ -40,7 +40,9 @@ import Testing
         let local = state + "/local.json"
         try #"{"region": "450000", "days": [{"name": "三月三", "date": "2026-04-20", "isOffDay": true}]}"#
             .write(toFile: local, atomically: true, encoding: .utf8)
-        let localResult = try KioskProcess.run(["data", "import", "holidays", "--local", local, "--state-directory", state])
+        let localResult = try KioskProcess.run([
+            "data", "import", "holidays", "--local", local, "--state-directory", state,
+        ])
         #expect(localResult.status == 0, "\(localResult.stderr)")
         let calendar = try await AppDatabase.open(directory: state).workingDayCalendar()
         #expect(calendar.coveredYears == [2026])

@@ -16,11 +16,14 @@ enum KioskProcess {
         if let explicit = ProcessInfo.processInfo.environment["KIOSK_BINARY"] {
             return URL(fileURLWithPath: explicit)
         }
-        let runner = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        let runner =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
         var directory = URL(fileURLWithPath: runner).deletingLastPathComponent()
         // On macOS the runner sits inside the .xctest bundle; walk up to the products directory.
-        while directory.path != "/" && !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("kiosk").path) {
+        while directory.path != "/"
+            && !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("kiosk").path)
+        {
             directory = directory.deletingLastPathComponent()
         }
         return directory.appendingPathComponent("kiosk")

@@ -17,7 +17,9 @@ import Testing
     @Test func exportCreatesAPrivateFileAndRefusesToOverwrite() throws {
         let state = try stateWithRequests(2)
         let output = state + "/export.csv"
-        let first = try KioskProcess.run(["mail", "export", "--format", "csv", "--output", output, "--state-directory", state])
+        let first = try KioskProcess.run([
+            "mail", "export", "--format", "csv", "--output", output, "--state-directory", state,
+        ])
         #expect(first.status == 0, "\(first.stderr)")
         let attributes = try FileManager.default.attributesOfItem(atPath: output)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
@@ -39,13 +41,16 @@ import Testing
         #expect(forced.status == 0, "\(forced.stderr)")
         let mode = try FileManager.default.attributesOfItem(atPath: output)[.posixPermissions] as? NSNumber
         #expect(mode?.intValue == 0o600)
-        let rows = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [[String: Any]]
+        let rows =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [[String: Any]]
         #expect(rows?.count == 2)
     }
 
     @Test func listIsMaskedAndMarkSentMovesTheState() throws {
         let state = try stateWithRequests(1)
-        let marked = try KioskProcess.run(["mail", "mark-sent", "1", "--waybill", "EA123456789CN", "--state-directory", state])
+        let marked = try KioskProcess.run([
+            "mail", "mark-sent", "1", "--waybill", "EA123456789CN", "--state-directory", state,
+        ])
         #expect(marked.status == 0, "\(marked.stderr)")
         let list = try KioskProcess.run(["mail", "list", "--json", "--status", "posted", "--state-directory", state])
         #expect(list.status == 0, "\(list.stderr)")

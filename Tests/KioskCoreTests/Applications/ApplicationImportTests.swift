@@ -57,14 +57,18 @@ import Testing
         BadRecord(change: "acceptedAt", value: "\"yesterday\"", field: "acceptedAt"),
         BadRecord(change: "mailFlagged", value: "\"yes\"", field: "mailFlagged"),
         BadRecord(change: "colour", value: "\"red\"", field: "colour"),
-        BadRecord(change: "pauses", value: #"[{"kind": "lunch", "start": "20260303T100000"}]"#, field: "pauses[0].kind"),
-        BadRecord(change: "pauses", value: #"[{"kind": "correction", "start": "20260305T100000", "end": "20260303T100000"}]"#,
-                  field: "pauses[0].end"),
+        BadRecord(
+            change: "pauses", value: #"[{"kind": "lunch", "start": "20260303T100000"}]"#, field: "pauses[0].kind"),
+        BadRecord(
+            change: "pauses", value: #"[{"kind": "correction", "start": "20260305T100000", "end": "20260303T100000"}]"#,
+            field: "pauses[0].end"),
     ])
     func aBadFieldNamesRecordAndField(_ bad: BadRecord) throws {
         let value = try JSONSerialization.jsonObject(with: Data(bad.value.utf8), options: [.fragmentsAllowed])
         let data = try Self.file([Self.record("OK-1"), Self.record("BAD-2", [bad.change: value])])
-        let error = try #require(throws: ApplicationImportError.self) { try ApplicationImport.parse(data, now: Self.now) }
+        let error = try #require(throws: ApplicationImportError.self) {
+            try ApplicationImport.parse(data, now: Self.now)
+        }
         #expect(error.index == 1)
         #expect(error.number == "BAD-2")
         #expect(error.field == bad.field)
@@ -74,13 +78,17 @@ import Testing
     @Test(arguments: ["", "has space", "中文编号", String(repeating: "A", count: 51)])
     func badCaseNumbersAreRefused(_ number: String) throws {
         let data = try Self.file([Self.record(number)])
-        let error = try #require(throws: ApplicationImportError.self) { try ApplicationImport.parse(data, now: Self.now) }
+        let error = try #require(throws: ApplicationImportError.self) {
+            try ApplicationImport.parse(data, now: Self.now)
+        }
         #expect(error.field == "number")
     }
 
     @Test func aDuplicateNumberIsRefused() throws {
         let data = try Self.file([Self.record("DUP-1"), Self.record("X-2"), Self.record("DUP-1")])
-        let error = try #require(throws: ApplicationImportError.self) { try ApplicationImport.parse(data, now: Self.now) }
+        let error = try #require(throws: ApplicationImportError.self) {
+            try ApplicationImport.parse(data, now: Self.now)
+        }
         #expect(error.index == 2)
         #expect(error.field == "number")
         #expect(error.problem.contains("duplicate"))

@@ -7,7 +7,9 @@ import Testing
         var result: Int?
         var delivered = false
         var expected: CitizenState
-        var testDescription: String { "status \(status) result \(result.map(String.init) ?? "-") → \(expected.chineseName)" }
+        var testDescription: String {
+            "status \(status) result \(result.map(String.init) ?? "-") → \(expected.chineseName)"
+        }
     }
 
     @Test(arguments: [
@@ -46,5 +48,21 @@ import Testing
     ])
     func idNumberCheck(_ number: String, _ valid: Bool) {
         #expect(IDNumberCheck.isValid(number) == valid)
+    }
+}
+
+@Suite struct StatusCodeMappingConfigurationTests {
+    @Test func aProvinceNumberingCanBeConfigured() throws {
+        let mapping = try StatusCodeMapping.configured(
+            statuses: ["1": "received", "2": "processing", "3": "finishedApproved"], results: ["9": "voided"])
+        #expect(mapping.citizenState(statusCode: 2, resultCode: nil, delivered: false) == .inProgress)
+        #expect(mapping.citizenState(statusCode: 3, resultCode: 9, delivered: false) == .askAtWindow)
+        #expect(mapping.citizenState(statusCode: 8, resultCode: nil, delivered: false) == .askAtWindow)
+        #expect(throws: StatusCodeMappingError.self) {
+            try StatusCodeMapping.configured(statuses: ["x": "received"], results: [:])
+        }
+        #expect(throws: StatusCodeMappingError.self) {
+            try StatusCodeMapping.configured(statuses: ["1": "lost"], results: [:])
+        }
     }
 }

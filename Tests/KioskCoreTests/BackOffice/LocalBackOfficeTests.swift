@@ -25,9 +25,11 @@ import Testing
         #expect(Set(cases.map(\.number)).count == cases.count)
         let calculator = DeadlineCalculator(calendar: CalendarFixture.bundled)
         let states = Set(cases.map { $0.citizenState().key })
-        for key in ["submitted", "accepted", "inProgress", "awaitingCorrection", "specialProcedure", "finished.approved",
-                    "finished.refused", "finished.notAccepted", "finished.returned", "finished.forwarded", "delivered",
-                    "withdrawn", "askAtWindow"] {
+        for key in [
+            "submitted", "accepted", "inProgress", "awaitingCorrection", "specialProcedure", "finished.approved",
+            "finished.refused", "finished.notAccepted", "finished.returned", "finished.forwarded", "delivered",
+            "withdrawn", "askAtWindow",
+        ] {
             #expect(states.contains(key), "\(key)")
         }
         let statuses = cases.compactMap { $0.deadlineStatus(calculator: calculator, now: Self.now) }

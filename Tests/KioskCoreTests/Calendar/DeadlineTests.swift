@@ -19,11 +19,13 @@ import Testing
 
     @Test(arguments: [
         // Spring Festival 2026: 2/15–2/23 off, 2/14 and 2/28 (Saturdays) are make-up working days.
-        Row(accepted: "2026-02-13", limit: 5, unit: .workingDays, due: "2026-02-27",
+        Row(
+            accepted: "2026-02-13", limit: 5, unit: .workingDays, due: "2026-02-27",
             note: "Sat 2/14 make-up counts, the festival does not"),
         Row(accepted: "2026-02-12", limit: 3, unit: .workingDays, due: "2026-02-24", note: "across the festival"),
         Row(accepted: "2026-02-27", limit: 1, unit: .workingDays, due: "2026-02-28", note: "due on make-up Saturday"),
-        Row(accepted: "2026-02-14", limit: 1, unit: .workingDays, due: "2026-02-24",
+        Row(
+            accepted: "2026-02-14", limit: 1, unit: .workingDays, due: "2026-02-24",
             note: "accepted on a make-up day, counting starts the day after"),
         // National Day 2026: 10/1–10/7 off, 9/20 (Sunday) and 10/10 (Saturday) worked; 中秋 9/25–27 off.
         Row(accepted: "2026-09-18", limit: 3, unit: .workingDays, due: "2026-09-22", note: "Sun 9/20 make-up counts"),
@@ -33,30 +35,36 @@ import Testing
         Row(accepted: "2026-09-15", limit: 20, unit: .workingDays, due: "2026-10-19", note: "20 working days"),
         // Paused intervals (补齐补正 3/3 → 3/5): 3/4 and 3/5 do not count.
         Row(accepted: "2026-03-02", limit: 5, unit: .workingDays, due: "2026-03-09", note: "no pause"),
-        Row(accepted: "2026-03-02", limit: 5, unit: .workingDays, pauses: [("2026-03-03", "2026-03-05")],
+        Row(
+            accepted: "2026-03-02", limit: 5, unit: .workingDays, pauses: [("2026-03-03", "2026-03-05")],
             due: "2026-03-11", note: "two paused days"),
-        Row(accepted: "2026-02-10", limit: 3, unit: .workingDays, pauses: [("2026-02-11", "2026-02-24")],
+        Row(
+            accepted: "2026-02-10", limit: 3, unit: .workingDays, pauses: [("2026-02-11", "2026-02-24")],
             due: "2026-02-26", note: "pause over the festival"),
         // Natural days: a deadline on a day off rolls to the next working day (民法典 §203).
         Row(accepted: "2026-09-26", limit: 5, unit: .naturalDays, due: "2026-10-08", note: "lands on 10/1"),
         Row(accepted: "2026-02-10", limit: 5, unit: .naturalDays, due: "2026-02-24", note: "lands on 2/15"),
         Row(accepted: "2026-03-02", limit: 5, unit: .naturalDays, due: "2026-03-09", note: "lands on a Saturday"),
         Row(accepted: "2026-02-09", limit: 5, unit: .naturalDays, due: "2026-02-14", note: "make-up Saturday works"),
-        Row(accepted: "2026-03-02", limit: 10, unit: .naturalDays, pauses: [("2026-03-03", "2026-03-05")],
+        Row(
+            accepted: "2026-03-02", limit: 10, unit: .naturalDays, pauses: [("2026-03-03", "2026-03-05")],
             due: "2026-03-16", note: "paused days push, then roll over the weekend"),
         Row(accepted: "2026-08-31", limit: 1, unit: .months, due: "2026-09-30", note: "one month"),
         Row(accepted: "2026-09-01", limit: 1, unit: .months, due: "2026-10-08", note: "a month into Golden Week"),
         // Missing year: weekdays only, labelled 预计.
-        Row(accepted: "2027-03-01", limit: 5, unit: .workingDays, due: "2027-03-08", estimated: true,
+        Row(
+            accepted: "2027-03-01", limit: 5, unit: .workingDays, due: "2027-03-08", estimated: true,
             note: "2027 not bundled"),
-        Row(accepted: "2026-12-30", limit: 3, unit: .workingDays, due: "2027-01-04", estimated: true,
+        Row(
+            accepted: "2026-12-30", limit: 3, unit: .workingDays, due: "2027-01-04", estimated: true,
             note: "runs into the missing year"),
         Row(accepted: "2026-12-01", limit: 5, unit: .workingDays, due: "2026-12-08", note: "known year"),
     ])
     func dayBasedDeadlines(_ row: Row) throws {
         let now = CalendarFixture.time(row.accepted, 12)
         let pauses = row.pauses.map {
-            PausedInterval(kind: .correction, start: CalendarFixture.time($0.0, 10), end: CalendarFixture.time($0.1, 16))
+            PausedInterval(
+                kind: .correction, start: CalendarFixture.time($0.0, 10), end: CalendarFixture.time($0.1, 16))
         }
         let deadline = try #require(
             calculator.deadline(
@@ -89,7 +97,8 @@ import Testing
     @Test func hourLimitsAddPausedTime() throws {
         let deadline = try #require(
             calculator.deadline(
-                acceptedAt: CalendarFixture.time("2026-03-02", 10), limit: TimeLimit(4, .hours), approvalType: .promised,
+                acceptedAt: CalendarFixture.time("2026-03-02", 10), limit: TimeLimit(4, .hours),
+                approvalType: .promised,
                 pauses: [
                     PausedInterval(
                         kind: .suspension, start: CalendarFixture.time("2026-03-02", 11),
@@ -149,7 +158,8 @@ import Testing
         var calendar = CalendarFixture.bundled
         let day = CivilDate(iso: "2026-03-03")!  // a Tuesday, e.g. 三月三 in Guangxi
         #expect(calendar.isWorkingDay(day))
-        calendar.add(override: HolidayFile(year: nil, region: "450000", days: [.init(name: "三月三", date: day, isOffDay: true)]))
+        calendar.add(
+            override: HolidayFile(year: nil, region: "450000", days: [.init(name: "三月三", date: day, isOffDay: true)]))
         #expect(!calendar.isWorkingDay(day))
     }
 

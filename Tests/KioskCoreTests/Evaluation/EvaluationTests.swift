@@ -5,10 +5,13 @@ import Testing
 @Suite struct EvaluationTests {
     static let now = CivilDate(iso: "2026-03-02")!.startOfDay!.addingTimeInterval(9 * 3600 + 5 * 60 + 7)
 
-    static func rating(_ level: SatisfactionLevel, round: Int = 1, key: String = "e1", reasons: [String] = [],
-                       phone: String? = nil) -> Evaluation {
-        Evaluation(caseNumber: "DEMO-LJG-0002", level: level, reasons: reasons, callbackPhone: phone, round: round,
-                   ratedAt: now, regionCode: "440106", idempotencyKey: key)
+    static func rating(
+        _ level: SatisfactionLevel, round: Int = 1, key: String = "e1", reasons: [String] = [],
+        phone: String? = nil
+    ) -> Evaluation {
+        Evaluation(
+            caseNumber: "DEMO-LJG-0002", level: level, reasons: reasons, callbackPhone: phone, round: round,
+            ratedAt: now, regionCode: "440106", idempotencyKey: key)
     }
 
     @Test(arguments: [
@@ -51,7 +54,9 @@ import Testing
     }
 
     @Test func callbackPhoneMustBeAMobile() {
-        #expect(throws: EvaluationError.self) { try Self.rating(.dissatisfied, reasons: ["x"], phone: "12345").validated() }
+        #expect(throws: EvaluationError.self) {
+            try Self.rating(.dissatisfied, reasons: ["x"], phone: "12345").validated()
+        }
     }
 
     @Test func oneRatingPerCaseAndChannelPlusOneFollowUp() async throws {
@@ -64,7 +69,9 @@ import Testing
             try await database.submitEvaluation(Self.rating(.verySatisfied, key: "b"), terminalId: "T")
         }
         #expect(again?.isAlreadyRated == true)
-        #expect(try await database.submitEvaluation(Self.rating(.satisfied, key: "a"), terminalId: "T") == .existing(first.evaluation))
+        #expect(
+            try await database.submitEvaluation(Self.rating(.satisfied, key: "a"), terminalId: "T")
+                == .existing(first.evaluation))
         _ = try await database.submitEvaluation(
             Self.rating(.veryDissatisfied, round: 2, key: "c", reasons: ["502"], phone: "13912345678"), terminalId: "T")
         await #expect(throws: EvaluationError.self) {

@@ -5,8 +5,10 @@ import Testing
 @Suite struct MailRequestTests {
     static let now = Date(timeIntervalSince1970: 1_790_000_000)
 
-    static func request(case number: String = "DEMO-LJG-0002", key: String = "key-1", phone: String = "13912345678",
-                        postcode: String = "510000") -> MailRequest {
+    static func request(
+        case number: String = "DEMO-LJG-0002", key: String = "key-1", phone: String = "13912345678",
+        postcode: String = "510000"
+    ) -> MailRequest {
         MailRequest(
             caseNumber: number, idempotencyKey: key, recipientName: "李建国", phone: phone, regionCode: "440106",
             address: "广东省广州市天河区天河北路233号", postcode: postcode, certificateName: "营业执照", requestedAt: now)
@@ -59,7 +61,8 @@ import Testing
     @Test func aSecondRequestForTheSameCaseIsRefusedAndTheFirstReturned() async throws {
         let database = try AppDatabase.inMemory()
         let first = try await database.submitMailRequest(Self.request(key: "k1"), terminalId: "T")
-        let second = try await database.submitMailRequest(Self.request(key: "k2", phone: "13800000000"), terminalId: "T")
+        let second = try await database.submitMailRequest(
+            Self.request(key: "k2", phone: "13800000000"), terminalId: "T")
         #expect(second == .existing(first.request))
         #expect(try await database.mailRequests().count == 1)
         #expect(try await database.outboxEntries().count == 1)
@@ -106,7 +109,8 @@ import Testing
 
     @Test func retentionPurgeClearsDeliveredRecipientsOnly() async throws {
         let database = try AppDatabase.inMemory()
-        let delivered = try #require(try await database.submitMailRequest(Self.request(case: "C-1", key: "k1"), terminalId: "T").request.id)
+        let delivered = try #require(
+            try await database.submitMailRequest(Self.request(case: "C-1", key: "k1"), terminalId: "T").request.id)
         _ = try await database.submitMailRequest(Self.request(case: "C-2", key: "k2"), terminalId: "T")
         try await database.markMailSent(id: delivered, waybill: "EA000000001CN", at: Self.now, terminalId: "T")
         try await database.updateMailStatus(id: delivered, to: .delivered, at: Self.now, terminalId: "T")

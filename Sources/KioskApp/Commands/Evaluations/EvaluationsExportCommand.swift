@@ -15,8 +15,10 @@ struct EvaluationsExportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "csv or json.")
     var format: MailExportCommand.Format = .csv
 
-    @Option(name: .long, help: "Code numbering: gbt39046 (1 = 非常满意) or zhejiang (1 = 非常不满意).")
-    var adapter: String = EvaluationCodeAdapter.national.name
+    @Option(
+        name: .long,
+        help: "Code numbering: gbt39046 (1 = 非常满意) or zhejiang (1 = 非常不满意); default: evaluation.province_adapter.")
+    var adapter: String?
 
     @Option(name: .long, help: "Write to this file (created with mode 0600) instead of standard output.")
     var output: String?
@@ -25,8 +27,9 @@ struct EvaluationsExportCommand: AsyncParsableCommand {
     var force = false
 
     func run() async throws {
-        guard let codes = EvaluationCodeAdapter.named(adapter) else {
-            throw ValidationError("unknown --adapter \(adapter); use gbt39046 or zhejiang")
+        let name = try adapter ?? Self.configuredAdapter(configPath: state.config)
+        guard let codes = EvaluationCodeAdapter.named(name) else {
+            throw ValidationError("unknown --adapter \(name); use gbt39046 or zhejiang")
         }
         let database = try state.openDatabase()
         let rows = try await database.evaluations().map { EvaluationExportRow($0, codes: codes) }
@@ -84,7 +87,19 @@ struct EvaluationExportRow: Codable {
     }
 
     var fields: [String] {
-        [String(id), caseNumber, String(channel), level, String(satisfactionCode), reasons, comment, callbackPhone,
-         String(round), ratedAt, regionCode, idempotencyKey]
+        [
+            String(id), caseNumber, String(channel), level, String(satisfactionCode), reasons, comment, callbackPhone,
+            String(round), ratedAt, regionCode, idempotencyKey,
+        ]
+    }
+}
+
+extension EvaluationsExportCommand {
+    /// The adapter named by the configuration's `evaluation.province_adapter`.
+    static func configuredAdapter(configPath: String?) throws -> String {
+        switch try KioskConfiguration.resolve(explicitPath: configPath).0.evaluation.provinceAdapter {
+        case .national: EvaluationCodeAdapter.national.name
+        case .zhejiang: EvaluationCodeAdapter.zhejiang.name
+        }
     }
 }

@@ -91,8 +91,10 @@ struct MailExportRow: Codable {
     }
 
     var fields: [String] {
-        [String(id), caseNumber, status, recipientName, phone, regionCode, address, postcode, certificateName,
-         waybillNumber, requestedAt]
+        [
+            String(id), caseNumber, status, recipientName, phone, regionCode, address, postcode, certificateName,
+            waybillNumber, requestedAt,
+        ]
     }
 }
 

@@ -14,7 +14,9 @@ struct MailListCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print JSON instead of a table.")
     var json = false
 
-    @Option(name: .long, help: "Only requests in this state: \(MailStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(
+        name: .long,
+        help: "Only requests in this state: \(MailStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
     var status: MailStatus?
 
     func run() async throws {
@@ -27,11 +29,14 @@ struct MailListCommand: AsyncParsableCommand {
             print(String(decoding: try encoder.encode(rows), as: UTF8.self))
             return
         }
-        print(["id", "case", "status", "recipient", "region", "address", "waybill", "requested"].joined(separator: "\t"))
+        print(
+            ["id", "case", "status", "recipient", "region", "address", "waybill", "requested"].joined(separator: "\t"))
         for row in rows {
             print(
-                [String(row.id), row.caseNumber, row.status, row.recipient, row.regionCode, row.address,
-                 row.waybillNumber ?? "-", row.requestedAt].joined(separator: "\t"))
+                [
+                    String(row.id), row.caseNumber, row.status, row.recipient, row.regionCode, row.address,
+                    row.waybillNumber ?? "-", row.requestedAt,
+                ].joined(separator: "\t"))
         }
     }
 }
