@@ -33,8 +33,10 @@ final class NotifySocket {
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
-    /// Receives one datagram (waiting at most 5 s), or `nil` on timeout.
-    func receive() -> String? {
+    /// Receives one datagram (waiting at most `timeout` seconds), or `nil` on timeout.
+    func receive(timeout: Int32 = 5) -> String? {
+        var pollfd = Glibc.pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&pollfd, 1, timeout * 1000) > 0 else { return nil }
         var buffer = [UInt8](repeating: 0, count: 4096)
         let count = recv(fd, &buffer, buffer.count, 0)
         guard count >= 0 else { return nil }
