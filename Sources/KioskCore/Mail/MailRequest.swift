@@ -75,8 +75,11 @@ package struct MailRequest: Codable, Sendable, Equatable, FetchableRecord, Mutab
         try Self.check(copy.regionCode, .regionCode)
         guard MailFieldRules.isRegionCode(copy.regionCode) else { throw MailValidationError(.regionCode, .invalid) }
         try Self.check(copy.address!, .address, max: 100)
-        try Self.check(copy.postcode, .postcode)
-        guard MailFieldRules.isPostcode(copy.postcode) else { throw MailValidationError(.postcode, .invalid) }
+        // The postcode is optional: citizens often do not know it and the postal service routes by
+        // region code and address; when given it must be six digits.
+        guard copy.postcode.isEmpty || MailFieldRules.isPostcode(copy.postcode) else {
+            throw MailValidationError(.postcode, .invalid)
+        }
         try Self.check(copy.caseNumber, .caseNumber)
         guard CaseNumber.isValid(copy.caseNumber) else { throw MailValidationError(.caseNumber, .invalid) }
         try Self.check(copy.certificateName, .certificateName, max: 100)
