@@ -48,8 +48,3 @@ struct DoctorCommand: AsyncParsableCommand {
         if findings.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
     }
 }
-
-/// Checks contributed by features beyond the core (devices, calendars); each feature appends its own.
-enum DoctorChecks {
-    static let all: [@Sendable (KioskConfiguration) async -> [DoctorFinding]] = []
-}

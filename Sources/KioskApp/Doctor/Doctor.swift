@@ -9,7 +9,7 @@ struct Doctor {
     var stateDirectory: String
     var now: Date
     /// Extra checks contributed by device and domain features (reader, printer, calendars).
-    var extraChecks: [@Sendable (KioskConfiguration) async -> [DoctorFinding]] = []
+    var extraChecks: [@Sendable (KioskConfiguration, String) async -> [DoctorFinding]] = []
 
     /// Runs every check and returns the findings in a stable order.
     func run() async -> [DoctorFinding] {
@@ -27,7 +27,7 @@ struct Doctor {
         findings.append(checkDisk())
         findings.append(checkClock())
         for check in extraChecks {
-            findings += await check(configuration)
+            findings += await check(configuration, stateDirectory)
         }
         return findings
     }
