@@ -154,6 +154,9 @@ package final class TerminalSession: Sendable {
     /// Whether frames are wrapped in synchronized-output (mode 2026) brackets.
     package var usesSynchronizedOutput: Bool { state.withLock { $0.renderer.synchronizedOutput } }
 
+    /// Bytes of rendered output the terminal has not taken yet.
+    var pendingByteCount: Int { state.withLock { $0.pendingOutput.count } }
+
     /// The total number of bytes this session wrote to the terminal (setup, frames, restore).
     package var bytesWritten: Int { state.withLock { $0.bytesWritten } }
 

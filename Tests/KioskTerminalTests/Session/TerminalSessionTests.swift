@@ -169,4 +169,39 @@ import Testing
         let frame = pty.read(containing: "好")
         #expect(!frame.contains("2026"))
     }
+
+    /// A terminal that stops reading: frames are kept, not dropped, and go out complete once it reads again.
+    @Test func outputThatWouldBlockIsKeptAndSentLater() throws {
+        let pty = try PseudoTerminal(columns: 200, rows: 60)
+        let options = TerminalSession.Options(
+            kioskMode: false,
+            probeSynchronizedOutput: false,
+            writeTimeout: .milliseconds(20)
+        )
+        let session = try TerminalSession(input: pty.slave, output: pty.slave, options: options)
+        defer { session.restore() }
+        func screen(_ glyph: Character) -> CellBuffer {
+            var buffer = CellBuffer(size: session.size)
+            buffer.withCanvas { canvas in
+                for y in 0..<60 { canvas.text(String(repeating: glyph, count: 100), at: Point(x: 0, y: y)) }
+            }
+            return buffer
+        }
+        // Nobody reads the master side: the pty buffer fills up after a few 36 KB frames.
+        for glyph: Character in ["甲", "乙", "丙", "丁", "戊"] { try session.present(screen(glyph)) }
+        let last = screen("己")
+        try session.present(last)
+        #expect(session.pendingByteCount > 0)
+        // The terminal reads again: the backlog drains on the next calls, then the last frame is complete.
+        var received: [UInt8] = []
+        for _ in 0..<50 where received.count < session.bytesWritten || session.bytesWritten == 0 {
+            received = pty.drain(for: .milliseconds(50))
+            try session.present(last)
+        }
+        received = pty.drain(for: .milliseconds(200))
+        #expect(received.count == session.bytesWritten)
+        let text = String(decoding: received, as: UTF8.self)
+        #expect(text.hasSuffix(String(repeating: "己", count: 100)))
+        #expect(!text.contains("\u{FFFD}"))  // no sequence or glyph was cut
+    }
 }
