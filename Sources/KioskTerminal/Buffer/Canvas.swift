@@ -13,6 +13,7 @@ package struct Canvas: Sendable {
     /// The cells drawing may touch, in buffer coordinates.
     package let clip: Rect
 
+    /// Creates a canvas over `buffer` whose (0, 0) is `origin`, of logical `size`, drawing only inside `clip`.
     init(buffer: CellBuffer, origin: Point, size: Size, clip: Rect) {
         self.buffer = buffer
         self.origin = origin

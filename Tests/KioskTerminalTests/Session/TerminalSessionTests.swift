@@ -204,4 +204,22 @@ import Testing
         #expect(text.hasSuffix(String(repeating: "己", count: 100)))
         #expect(!text.contains("\u{FFFD}"))  // no sequence or glyph was cut
     }
+
+    /// The terminal goes away: the write fails with an error, the next frame would be a full repaint, and the
+    /// event stream ends.
+    @Test func hangUpFailsTheWriteAndEndsTheEvents() async throws {
+        let pty = try PseudoTerminal(columns: 10, rows: 2)
+        let session = try TerminalSession(input: pty.slave, output: pty.slave, options: Self.options)
+        defer { session.restore() }
+        var screen = CellBuffer(size: session.size)
+        screen.withCanvas { $0.text("一", at: .zero) }
+        try session.present(screen)
+        #expect(!session.needsFullRepaint)
+        var events = session.events.makeAsyncIterator()
+        pty.hangUp()
+        screen.withCanvas { $0.text("二", at: .zero) }
+        #expect(throws: TerminalError.self) { try session.present(screen) }
+        #expect(session.needsFullRepaint)
+        #expect(await events.next() == nil)
+    }
 }
