@@ -222,4 +222,35 @@ import Testing
         #expect(session.needsFullRepaint)
         #expect(await events.next() == nil)
     }
+
+    /// DECRPM "not recognised" (0) before DA1 also means no synchronized output.
+    @Test func negativeDECRPMMeansNoSynchronizedOutput() async throws {
+        let pty = try PseudoTerminal(columns: 10, rows: 3)
+        let session = try TerminalSession(input: pty.slave, output: pty.slave, options: Self.options)
+        defer { session.restore() }
+        var events = session.events.makeAsyncIterator()
+        pty.send("\u{1B}[?2026;0$y\u{1B}[?62;22c")
+        #expect(await events.next() == .modeReport(mode: 2026, setting: 0))
+        #expect(await events.next() == .deviceAttributes([62, 22]))
+        #expect(session.probeState == .answered(synchronizedOutput: false))
+        #expect(!session.usesSynchronizedOutput)
+    }
+
+    /// Wiping for privacy clears screen and scrollback and makes the next frame a full repaint.
+    @Test func wipeClearsScreenAndScrollback() throws {
+        let pty = try PseudoTerminal(columns: 10, rows: 3)
+        let session = try TerminalSession(input: pty.slave, output: pty.slave, options: Self.options)
+        defer { session.restore() }
+        var screen = CellBuffer(size: session.size)
+        screen.withCanvas { $0.text("张三", at: .zero) }
+        try session.present(screen)
+        pty.read(containing: "张三")
+        _ = pty.take()
+        session.wipe()
+        #expect(pty.read(containing: "\u{1B}[3J").hasSuffix("\u{1B}[2J\u{1B}[3J"))
+        #expect(session.needsFullRepaint)
+        _ = pty.take()
+        try session.present(screen)
+        #expect(pty.read(containing: "张三").contains("\u{1B}[2J"))
+    }
 }
