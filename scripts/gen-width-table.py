@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Generates Sources/KioskTerminal/Width/WidthTable.swift from the Unicode Character Database.
 
-Usage: scripts/gen-width-table.py [UCD directory, default /usr/share/unicode]
+Usage: scripts/gen-width-table.py [UCD directory, default /usr/share/unicode] [--output PATH]
+
+--output writes elsewhere (the tests regenerate into a temporary file and compare with the committed table).
 
 The UCD comes from Debian's `unicode-data` package (apt-get install unicode-data), which ships
 UnicodeData.txt, EastAsianWidth.txt and emoji/emoji-data.txt. The version is read from the
@@ -19,9 +21,14 @@ import os
 import re
 import sys
 
-ucd = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/unicode"
+arguments = sys.argv[1:]
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 out_path = os.path.join(root, "Sources/KioskTerminal/Width/WidthTable.swift")
+if "--output" in arguments:
+    position = arguments.index("--output")
+    out_path = arguments[position + 1]
+    del arguments[position:position + 2]
+ucd = arguments[0] if arguments else "/usr/share/unicode"
 
 MAX = 0x110000
 
