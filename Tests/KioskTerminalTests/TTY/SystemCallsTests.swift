@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 import Testing
 
 @testable import KioskTerminal
@@ -103,5 +104,77 @@ final class ReceivedBytes: Sendable {
         }
         while bytes == nil { condition.wait() }
         return bytes ?? []
+    }
+}
+
+/// Scripted failures through ``SystemCallMock``: EINTR is retried, EAGAIN waits in poll, partial writes continue
+/// where they stopped, hard errors surface with their errno.
+@Suite struct SystemCallMockTests {
+    /// A scripted sequence of outcomes per call name, recording the bytes "written".
+    final class Script: Sendable {
+        private let state: Mutex<(outcomes: [String: [SystemCallOutcome]], written: [UInt8], calls: [String])>
+
+        init(_ outcomes: [String: [SystemCallOutcome]]) {
+            state = Mutex((outcomes, [], []))
+        }
+
+        var written: [UInt8] { state.withLock { $0.written } }
+        var calls: [String] { state.withLock { $0.calls } }
+
+        func handle(_ call: String, _ fd: Int32, _ bytes: UnsafeRawBufferPointer?) -> SystemCallOutcome? {
+            state.withLock { state in
+                state.calls.append(call)
+                guard var queue = state.outcomes[call], !queue.isEmpty else { return nil }
+                let outcome = queue.removeFirst()
+                state.outcomes[call] = queue
+                if case .result(let count) = outcome, call == "write", let bytes {
+                    state.written += bytes.prefix(count)
+                }
+                return outcome
+            }
+        }
+    }
+
+    @Test func writeAllRetriesEINTRWaitsOnEAGAINAndResumesPartialWrites() throws {
+        let script = Script([
+            "write": [.failure(EINTR), .result(3), .failure(EAGAIN), .result(2), .failure(EWOULDBLOCK), .result(5)],
+            "poll": [.failure(EINTR), .result(1)],
+        ])
+        let payload = Array("0123456789".utf8)
+        let written = try SystemCallMock.$handler.withValue(script.handle) {
+            try SystemCalls.writeAll(99, payload[...], timeout: 100)
+        }
+        #expect(written == 10)
+        #expect(script.written == payload)
+        // EINTR from write: retried; EAGAIN: poll (interrupted, so write is simply tried again); a second EAGAIN:
+        // poll says writable; the last write completes.
+        #expect(script.calls == ["write", "write", "write", "poll", "write", "write", "poll", "write"])
+    }
+
+    @Test func writeAllGivesUpWhenPollTimesOut() throws {
+        let script = Script(["write": [.result(4), .failure(EAGAIN)], "poll": [.result(0)]])
+        let written = try SystemCallMock.$handler.withValue(script.handle) {
+            try SystemCalls.writeAll(99, Array("0123456789".utf8)[...], timeout: 100)
+        }
+        #expect(written == 4)
+    }
+
+    @Test func attributeCallsRetryEINTRAndReportOtherErrors() throws {
+        let pty = try PseudoTerminal()
+        let attributes = try SystemCalls.getAttributes(pty.slave)
+        let retried = Script(["tcsetattr": [.failure(EINTR), .failure(EINTR)]])
+        try SystemCallMock.$handler.withValue(retried.handle) {
+            try SystemCalls.setAttributes(pty.slave, SystemCalls.raw(attributes))
+        }
+        #expect(retried.calls == ["tcsetattr", "tcsetattr", "tcsetattr"])  // the third is the real call
+        #expect(pty.attributes().c_lflag & tcflag_t(ICANON) == 0)
+
+        let failing = Script(["tcsetattr": [.failure(EIO)]])
+        let error = #expect(throws: TerminalError.self) {
+            try SystemCallMock.$handler.withValue(failing.handle) {
+                try SystemCalls.setAttributes(pty.slave, attributes)
+            }
+        }
+        #expect(error?.call == "tcsetattr" && error?.errno == EIO)
     }
 }
