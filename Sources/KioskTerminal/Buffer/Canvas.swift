@@ -13,6 +13,7 @@ package struct Canvas: Sendable {
     /// The cells drawing may touch, in buffer coordinates.
     package let clip: Rect
 
+    /// Creates a canvas over `buffer` whose (0, 0) is `origin`, of logical `size`, drawing only inside `clip`.
     init(buffer: CellBuffer, origin: Point, size: Size, clip: Rect) {
         self.buffer = buffer
         self.origin = origin
@@ -48,7 +49,19 @@ package struct Canvas: Sendable {
     /// Control characters and other zero-width clusters draw nothing.
     /// - Returns: the number of columns the text advanced (at most the room left on the row).
     @discardableResult
+    package mutating func text(_ text: String, at point: Point, style: Style = .plain) -> Int {
+        draw(text, at: point, style: style)
+    }
+
+    /// Draws `text` (a `Substring` or other string type); see ``text(_:at:style:)-(String,_,_)``.
+    /// - Returns: the number of columns the text advanced.
+    @discardableResult
     package mutating func text(_ text: some StringProtocol, at point: Point, style: Style = .plain) -> Int {
+        draw(text, at: point, style: style)
+    }
+
+    /// The drawing loop behind both `text` overloads (specialized here, in this module, for `String`).
+    private mutating func draw(_ text: some StringProtocol, at point: Point, style: Style) -> Int {
         var x = point.x
         let y = origin.y + point.y
         let scalars = text.unicodeScalars

@@ -98,19 +98,22 @@ package struct CellBuffer: Equatable, Sendable {
     /// Stores `cell` at (`x`, `y`), first blanking any wide glyph either half of which it overwrites.
     /// A wide `cell` also claims the next column as its continuation.
     private mutating func store(_ cell: Cell, x: Int, y: Int) {
-        let row = y * size.width
-        breakWideGlyph(at: x, row: row)
-        cells[row + x] = cell
-        if cell.width == 2 {
-            breakWideGlyph(at: x + 1, row: row)
-            cells[row + x + 1] = .continuation(cell.style)
+        let width = size.width
+        let row = y * width
+        cells.withUnsafeMutableBufferPointer { cells in
+            Self.breakWideGlyph(in: cells, at: x, row: row, width: width)
+            cells[row + x] = cell
+            if cell.width == 2 {
+                Self.breakWideGlyph(in: cells, at: x + 1, row: row, width: width)
+                cells[row + x + 1] = .continuation(cell.style)
+            }
         }
     }
 
     /// If column `x` of the row starting at `row` is part of a wide glyph, turns both halves into blanks.
-    private mutating func breakWideGlyph(at x: Int, row: Int) {
+    private static func breakWideGlyph(in cells: UnsafeMutableBufferPointer<Cell>, at x: Int, row: Int, width: Int) {
         let cell = cells[row + x]
-        if cell.width == 2, x + 1 < size.width {
+        if cell.width == 2, x + 1 < width {
             cells[row + x] = .blank(cell.style)
             cells[row + x + 1] = .blank(cells[row + x + 1].style)
         } else if cell.width == 0, x > 0 {

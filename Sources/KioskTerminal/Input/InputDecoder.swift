@@ -21,6 +21,7 @@ package struct InputDecoder: Sendable {
     private var lastInput: Duration?
     private var paste: PasteState?
 
+    /// Progress through a bracketed paste: bytes swallowed and how much of the terminator matched.
     private struct PasteState: Sendable {
         var byteCount = 0
         var matched = 0
@@ -154,6 +155,7 @@ package struct InputDecoder: Sendable {
         case pasteStart(Int)
     }
 
+    /// A key event consuming `count` bytes.
     private static func key(_ key: Key, _ modifiers: Modifiers = [], _ count: Int) -> Step {
         .event(.key(KeyPress(key, modifiers: modifiers)), count)
     }

@@ -5,8 +5,11 @@ package enum Key: Hashable, Sendable {
     /// Ctrl + a letter or symbol, reported by its lowercase letter (`control("c")` for Ctrl-C, byte 0x03), or
     /// `@ [ \ ] ^ _` for the other C0 bytes.
     case control(Character)
+    /// Enter (CR or LF), Tab, Shift-Tab (`CSI Z`), Backspace (0x7F or 0x08), Escape (a lone ESC after the timeout).
     case enter, tab, backTab, backspace, escape
+    /// The arrow keys (CSI or SS3 form).
     case up, down, left, right
+    /// The editing keys (`CSI n ~`, or `CSI H`/`CSI F` for Home/End).
     case home, end, pageUp, pageDown, insert, delete
     /// F1…F12 (`function(1)` is F1).
     case function(Int)
@@ -24,9 +27,13 @@ package struct Modifiers: OptionSet, Hashable, Sendable {
     /// Creates modifiers from their bits.
     package init(rawValue: UInt8) { self.rawValue = rawValue }
 
+    /// Shift.
     package static let shift = Modifiers(rawValue: 1 << 0)
+    /// Alt (also an ESC prefix).
     package static let alt = Modifiers(rawValue: 1 << 1)
+    /// Control.
     package static let control = Modifiers(rawValue: 1 << 2)
+    /// Meta.
     package static let meta = Modifiers(rawValue: 1 << 3)
 
     /// Decodes the xterm modifier parameter (`1 + bits`, as in `CSI 1;5A`).

@@ -3,7 +3,9 @@
 package struct MouseEvent: Hashable, Sendable {
     /// Which button.
     package enum Button: Hashable, Sendable {
+        /// The three buttons (a tap on a touch panel is `left`).
         case left, middle, right
+        /// Wheel steps (reported as presses).
         case wheelUp, wheelDown
         /// Another button (SGR button code without modifier bits).
         case other(Int)
@@ -11,6 +13,7 @@ package struct MouseEvent: Hashable, Sendable {
 
     /// Whether the button went down or up.
     package enum Kind: Hashable, Sendable {
+        /// Button down / button up.
         case press, release
     }
 

@@ -172,12 +172,14 @@ package struct Renderer: Sendable {
         return length
     }
 
+    /// Length of the `CUP` sequence to `target` (row and column omitted where they are 1).
     private func cupLength(_ target: Point) -> Int {
         if target.x == 0 && target.y == 0 { return 3 }
         if target.x == 0 { return 3 + decimalLength(target.y + 1) }
         return 4 + decimalLength(target.y + 1) + decimalLength(target.x + 1)
     }
 
+    /// Appends `CSI row;col H` for `target`, as short as possible.
     private func appendCUP(_ target: Point, into output: inout [UInt8]) {
         output.append(0x1B)
         output.append(UInt8(ascii: "["))
@@ -195,16 +197,19 @@ package struct Renderer: Sendable {
     /// Length of `CSI n X` (n omitted when 1).
     private func relativeLength(_ count: Int) -> Int { count == 1 ? 3 : 3 + decimalLength(count) }
 
+    /// Bytes of the cheapest vertical move (LF × n or `CUD` down, `CUU` up).
     private func verticalLength(from start: Int, to end: Int) -> Int {
         if end == start { return 0 }
         if end > start { return min(end - start, relativeLength(end - start)) }  // LF is one byte per row
         return relativeLength(start - end)
     }
 
+    /// Bytes of a `CUF`/`CUB` move.
     private func horizontalLength(from start: Int, to end: Int) -> Int {
         end == start ? 0 : relativeLength(abs(end - start))
     }
 
+    /// Appends `CSI n final`, omitting n when it is 1.
     private func appendRelative(_ count: Int, _ final: Character, into output: inout [UInt8]) {
         output.append(0x1B)
         output.append(UInt8(ascii: "["))
@@ -212,6 +217,7 @@ package struct Renderer: Sendable {
         output.append(contentsOf: final.utf8)
     }
 
+    /// Appends the cheapest vertical move from row `start` to row `end`.
     private func appendVertical(from start: Int, to end: Int, into output: inout [UInt8]) {
         if end > start {
             if end - start <= relativeLength(end - start) {
@@ -224,6 +230,7 @@ package struct Renderer: Sendable {
         }
     }
 
+    /// Appends a `CUF`/`CUB` move from column `start` to column `end`.
     private func appendHorizontal(from start: Int, to end: Int, into output: inout [UInt8]) {
         if end > start {
             appendRelative(end - start, "C", into: &output)
@@ -252,6 +259,7 @@ package struct Renderer: Sendable {
         output.append(UInt8(ascii: "m"))
     }
 
+    /// Characters of an SGR parameter list (digits and separators).
     private static func parameterLength(_ parameters: [Int]) -> Int {
         parameters.reduce(parameters.count - 1) { $0 + decimalLength($1) }
     }
@@ -265,6 +273,7 @@ package struct Renderer: Sendable {
         return parameters
     }
 
+    /// SGR parameters turning `attributes` on.
     private static func attributeParameters(_ attributes: Attributes) -> [Int] {
         var parameters: [Int] = []
         if attributes.contains(.bold) { parameters.append(1) }

@@ -68,6 +68,7 @@ struct InputReader: Sendable {
         }
     }
 
+    /// Lets the session see `event`, then yields it to the stream.
     private func deliver(_ event: InputEvent) {
         if let event = handle(event) { continuation.yield(event) }
     }
@@ -108,6 +109,7 @@ final class WakeupPipe: Sendable {
         }
     }
 
+    /// Closes both ends (called once, when both sides are done).
     private func closeBoth() {
         close(readEnd)
         close(writeEnd)

@@ -4,6 +4,7 @@ import Synchronization
 /// The open sessions, so a process that calls `exit(3)` (where no `deinit` runs) still leaves the terminal usable:
 /// an `atexit` hook restores every session that is still open.
 enum SessionRegistry {
+    /// A weak reference, so the registry never keeps a session alive.
     private final class WeakSession: Sendable {
         weak let session: TerminalSession?
         init(_ session: TerminalSession) { self.session = session }

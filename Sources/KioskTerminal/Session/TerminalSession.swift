@@ -154,6 +154,12 @@ package final class TerminalSession: Sendable {
     /// Whether frames are wrapped in synchronized-output (mode 2026) brackets.
     package var usesSynchronizedOutput: Bool { state.withLock { $0.renderer.synchronizedOutput } }
 
+    /// Whether the next ``present(_:)`` repaints everything.
+    var needsFullRepaint: Bool { state.withLock { $0.renderer.needsFullRepaint } }
+
+    /// Bytes of rendered output the terminal has not taken yet.
+    var pendingByteCount: Int { state.withLock { $0.pendingOutput.count } }
+
     /// The total number of bytes this session wrote to the terminal (setup, frames, restore).
     package var bytesWritten: Int { state.withLock { $0.bytesWritten } }
 
@@ -255,6 +261,7 @@ package final class TerminalSession: Sendable {
         }
     }
 
+    /// `duration` in whole milliseconds for `poll(2)`.
     private static func milliseconds(_ duration: Duration) -> Int32 {
         Int32(clamping: duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
     }

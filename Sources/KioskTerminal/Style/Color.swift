@@ -1,7 +1,9 @@
 /// A terminal colour: the terminal's default or one of the 16 ANSI colours (the kiosk defines the palette in the
 /// terminal's configuration, so only these are used).
 package enum Color: UInt8, Hashable, Sendable, CaseIterable {
+    /// The 8 normal ANSI colours (SGR 30–37 / 40–47).
     case black = 0, red, green, yellow, blue, magenta, cyan, white
+    /// The 8 bright ANSI colours (SGR 90–97 / 100–107).
     case brightBlack, brightRed, brightGreen, brightYellow, brightBlue, brightMagenta, brightCyan, brightWhite
     /// The terminal's default foreground or background.
     case `default` = 255

@@ -1,6 +1,7 @@
 import Glibc
 
 /// Thin wrappers over the C calls the engine makes, retrying on EINTR and throwing ``TerminalError``.
+/// Every call goes through ``systemCall(_:_:bytes:_:)`` so debug-build tests can script failures.
 enum SystemCalls {
     /// `tcgetattr(3)`: the terminal's current attributes.
     static func getAttributes(_ fd: Int32) throws(TerminalError) -> termios {
@@ -68,7 +69,10 @@ enum SystemCalls {
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { buffer in
-                Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                let remaining = UnsafeRawBufferPointer(rebasing: buffer[written...])
+                return systemCall("write", fd, bytes: remaining) {
+                    Glibc.write(fd, remaining.baseAddress, remaining.count)
+                }
             }
             if result >= 0 {
                 written += result
@@ -78,7 +82,7 @@ enum SystemCalls {
             if error == EINTR { continue }
             guard error == EAGAIN || error == EWOULDBLOCK else { throw .systemCall("write", fd, errno: error) }
             var descriptor = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-            let ready = Glibc.poll(&descriptor, 1, timeout)
+            let ready = systemCall("poll", fd) { Int(Glibc.poll(&descriptor, 1, timeout)) }
             if ready < 0 && Glibc.errno != EINTR { throw .systemCall("poll", fd, errno: Glibc.errno) }
             if ready == 0 { return written }
         }
@@ -88,7 +92,7 @@ enum SystemCalls {
     /// Runs `body` until it returns something other than -1 with EINTR; throws on any other -1.
     private static func retrying(_ call: String, _ fd: Int32, _ body: () -> Int32) throws(TerminalError) {
         while true {
-            if body() != -1 { return }
+            if systemCall(call, fd, { Int(body()) }) != -1 { return }
             let error = Glibc.errno
             if error != EINTR { throw .systemCall(call, fd, errno: error) }
         }

@@ -2,6 +2,7 @@ import Glibc
 
 /// A failure of a terminal system call, with the call, the file descriptor and errno.
 package struct TerminalError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What went wrong.
     private enum Kind: Hashable, Sendable {
         case notATerminal
         case systemCall

@@ -29,9 +29,17 @@ package enum DisplayWidth {
 
     /// Whether `scalar` is Extended_Pictographic (Unicode emoji data).
     package static func isPictographic(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0xA9 { return false }
-        let ranges = WidthTable.pictographic
+        scalar.value >= 0xA9 && contains(WidthTable.pictographic, scalar.value)
+    }
+
+    /// Whether `scalar` has East_Asian_Width "A" (ambiguous): counted as 1 column here, but drawn 2 columns wide by
+    /// some CJK fonts and terminals (“ ” … — · ① ■ → ★ box drawing). UI strings should avoid these.
+    package static func isAmbiguous(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0xA1 && contains(WidthTable.ambiguous, scalar.value)
+    }
+
+    /// Binary search of sorted, non-overlapping ranges.
+    private static func contains(_ ranges: [(first: UInt32, last: UInt32)], _ value: UInt32) -> Bool {
         var low = 0
         var high = ranges.count - 1
         while low <= high {

@@ -18,7 +18,7 @@ struct SeededGenerator: RandomNumberGenerator {
 }
 
 /// Millions of random and mutated bytes: no crash, no hang, bounded buffering, and sync is never lost.
-@Suite struct InputDecoderFuzzTests {
+@Suite(.timeLimit(.minutes(1))) struct InputDecoderFuzzTests {
     /// Valid sequences the mutator starts from.
     static let seeds: [[UInt8]] =
         ([

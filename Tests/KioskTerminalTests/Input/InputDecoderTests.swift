@@ -120,6 +120,18 @@ import Testing
         }
     }
 
+    @Test(arguments: cases)
+    func decodesInputFedOneByteAtATime(_ testCase: Case) {
+        var decoder = InputDecoder()
+        var events: [InputEvent] = []
+        for (offset, byte) in testCase.bytes.enumerated() {
+            events += decoder.feed([byte], now: .milliseconds(Int64(offset)))
+            events += decoder.flush(now: .milliseconds(Int64(offset)))  // before the deadline: nothing
+        }
+        events += decoder.flush(now: .seconds(10))
+        #expect(Self.normalized(events) == Self.normalized(testCase.events))
+    }
+
     /// Joins consecutive character events into one string so cluster splits across reads compare equal.
     static func normalized(_ events: [InputEvent]) -> [String] {
         var result: [String] = []

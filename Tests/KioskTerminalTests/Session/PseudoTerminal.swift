@@ -4,7 +4,7 @@ import Testing
 /// A real pseudo-terminal pair for session tests: the session gets the slave side, the test plays the terminal
 /// emulator on the master side.
 final class PseudoTerminal {
-    let master: Int32
+    private(set) var master: Int32
     let slave: Int32
     private(set) var received: [UInt8] = []
 
@@ -22,7 +22,13 @@ final class PseudoTerminal {
 
     deinit {
         close(slave)
+        if master >= 0 { close(master) }
+    }
+
+    /// Closes the master side, as a terminal emulator that exits: the slave then hangs up (EIO).
+    func hangUp() {
         close(master)
+        master = -1
     }
 
     /// Sets the window size (TIOCSWINSZ) as a terminal emulator would.

@@ -169,4 +169,88 @@ import Testing
         let frame = pty.read(containing: "好")
         #expect(!frame.contains("2026"))
     }
+
+    /// A terminal that stops reading: frames are kept, not dropped, and go out complete once it reads again.
+    @Test func outputThatWouldBlockIsKeptAndSentLater() throws {
+        let pty = try PseudoTerminal(columns: 200, rows: 60)
+        let options = TerminalSession.Options(
+            kioskMode: false,
+            probeSynchronizedOutput: false,
+            writeTimeout: .milliseconds(20)
+        )
+        let session = try TerminalSession(input: pty.slave, output: pty.slave, options: options)
+        defer { session.restore() }
+        func screen(_ glyph: Character) -> CellBuffer {
+            var buffer = CellBuffer(size: session.size)
+            buffer.withCanvas { canvas in
+                for y in 0..<60 { canvas.text(String(repeating: glyph, count: 100), at: Point(x: 0, y: y)) }
+            }
+            return buffer
+        }
+        // Nobody reads the master side: the pty buffer fills up after a few 36 KB frames.
+        for glyph: Character in ["甲", "乙", "丙", "丁", "戊"] { try session.present(screen(glyph)) }
+        let last = screen("己")
+        try session.present(last)
+        #expect(session.pendingByteCount > 0)
+        // The terminal reads again: the backlog drains on the next calls, then the last frame is complete.
+        var received: [UInt8] = []
+        for _ in 0..<50 where received.count < session.bytesWritten || session.bytesWritten == 0 {
+            received = pty.drain(for: .milliseconds(50))
+            try session.present(last)
+        }
+        received = pty.drain(for: .milliseconds(200))
+        #expect(received.count == session.bytesWritten)
+        let text = String(decoding: received, as: UTF8.self)
+        #expect(text.hasSuffix(String(repeating: "己", count: 100)))
+        #expect(!text.contains("\u{FFFD}"))  // no sequence or glyph was cut
+    }
+
+    /// The terminal goes away: the write fails with an error, the next frame would be a full repaint, and the
+    /// event stream ends.
+    @Test func hangUpFailsTheWriteAndEndsTheEvents() async throws {
+        let pty = try PseudoTerminal(columns: 10, rows: 2)
+        let session = try TerminalSession(input: pty.slave, output: pty.slave, options: Self.options)
+        defer { session.restore() }
+        var screen = CellBuffer(size: session.size)
+        screen.withCanvas { $0.text("一", at: .zero) }
+        try session.present(screen)
+        #expect(!session.needsFullRepaint)
+        var events = session.events.makeAsyncIterator()
+        pty.hangUp()
+        screen.withCanvas { $0.text("二", at: .zero) }
+        #expect(throws: TerminalError.self) { try session.present(screen) }
+        #expect(session.needsFullRepaint)
+        #expect(await events.next() == nil)
+    }
+
+    /// DECRPM "not recognised" (0) before DA1 also means no synchronized output.
+    @Test func negativeDECRPMMeansNoSynchronizedOutput() async throws {
+        let pty = try PseudoTerminal(columns: 10, rows: 3)
+        let session = try TerminalSession(input: pty.slave, output: pty.slave, options: Self.options)
+        defer { session.restore() }
+        var events = session.events.makeAsyncIterator()
+        pty.send("\u{1B}[?2026;0$y\u{1B}[?62;22c")
+        #expect(await events.next() == .modeReport(mode: 2026, setting: 0))
+        #expect(await events.next() == .deviceAttributes([62, 22]))
+        #expect(session.probeState == .answered(synchronizedOutput: false))
+        #expect(!session.usesSynchronizedOutput)
+    }
+
+    /// Wiping for privacy clears screen and scrollback and makes the next frame a full repaint.
+    @Test func wipeClearsScreenAndScrollback() throws {
+        let pty = try PseudoTerminal(columns: 10, rows: 3)
+        let session = try TerminalSession(input: pty.slave, output: pty.slave, options: Self.options)
+        defer { session.restore() }
+        var screen = CellBuffer(size: session.size)
+        screen.withCanvas { $0.text("张三", at: .zero) }
+        try session.present(screen)
+        pty.read(containing: "张三")
+        _ = pty.take()
+        session.wipe()
+        #expect(pty.read(containing: "\u{1B}[3J").hasSuffix("\u{1B}[2J\u{1B}[3J"))
+        #expect(session.needsFullRepaint)
+        _ = pty.take()
+        try session.present(screen)
+        #expect(pty.read(containing: "张三").contains("\u{1B}[2J"))
+    }
 }

@@ -47,6 +47,15 @@ import Testing
         #expect("".displayWidth == 0)
     }
 
+    @Test func ambiguousCharactersAreFlagged() {
+        for text in ["“", "”", "…", "—", "·", "①", "■", "○", "→", "★", "※", "─", "×"] {
+            #expect(DisplayWidth.isAmbiguous(text.unicodeScalars.first!), "\(text)")
+        }
+        for text in ["「", "」", "《", "》", "、", "。", "，", "：", "！", "？", "（", "）", "～", "中", "A", "1"] {
+            #expect(!DisplayWidth.isAmbiguous(text.unicodeScalars.first!), "\(text)")
+        }
+    }
+
     @Test func tableIsSortedAndNonOverlapping() {
         let ranges = WidthTable.ranges
         #expect(!ranges.isEmpty)

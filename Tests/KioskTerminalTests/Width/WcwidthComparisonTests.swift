@@ -115,3 +115,33 @@ import Testing
         }
     }
 }
+
+/// The committed width table is exactly what scripts/gen-width-table.py generates from the installed UCD.
+///
+/// Needs `KIOSK_TEST_PYTHON` (any Python 3; set by scripts/test) and Debian's `unicode-data`.
+@Suite struct WidthTableFreshnessTests {
+    @Test(.enabled(if: WcwidthComparisonTests.python != nil, "KIOSK_TEST_PYTHON is not set (run scripts/test)"))
+    func committedTableMatchesTheGenerator() throws {
+        let python = try #require(WcwidthComparisonTests.python)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("WidthTable-\(UUID()).swift")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [
+            root.appendingPathComponent("scripts/gen-width-table.py").path, "/usr/share/unicode", "--output",
+            output.path,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        let generated = try String(contentsOf: output, encoding: .utf8)
+        let committed = try String(
+            contentsOf: root.appendingPathComponent("Sources/KioskTerminal/Width/WidthTable.swift"),
+            encoding: .utf8
+        )
+        #expect(generated == committed, "regenerate with scripts/gen-width-table.py and commit the result")
+    }
+}
