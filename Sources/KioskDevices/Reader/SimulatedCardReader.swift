@@ -41,7 +41,7 @@ package final class SimulatedCardReader: SAMConnector, Sendable {
 
     /// Brings the reader back.
     package func replug() {
-        emulator.resetLine()
+        emulator.powerCycle()
         plugged.withLock { $0 = true }
     }
 

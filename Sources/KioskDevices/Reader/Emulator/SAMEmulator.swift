@@ -73,9 +73,18 @@ package final class SAMEmulator: Sendable {
     /// Every well-formed command received so far, oldest first.
     package var receivedCommands: [SAMCommand] { state.withLock { $0.received } }
 
-    /// Forgets partially received bytes (after the line was reset, e.g. an unplug).
+    /// Forgets partially received bytes (after the line was reset).
     package func resetLine() {
         state.withLock { $0.decoder.reset() }
+    }
+
+    /// A power cycle (unplug): the line is reset and a card in the field is fresh again.
+    package func powerCycle() {
+        state.withLock {
+            $0.decoder.reset()
+            $0.alreadyRead = false
+            $0.selected = false
+        }
     }
 
     // MARK: Protocol

@@ -83,7 +83,7 @@ package final class SAMPTYHost: Sendable {
     package func unplug() {
         if let linkPath { unlink(linkPath) }
         retire { $0.terminal = nil }
-        emulator.resetLine()
+        emulator.powerCycle()
     }
 
     /// Makes a new pty and (re)points the link at it atomically (symlink to a temporary name, then rename).

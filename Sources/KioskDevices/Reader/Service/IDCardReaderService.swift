@@ -15,8 +15,9 @@ import Synchronization
 /// ``ReaderServiceConfiguration/removalConfirmations`` consecutive polls = removed (`cardRemoved`).
 /// A find answering 0x9F while a card is present means the field saw a new card: `cardRemoved`,
 /// then the new card is read. A card whose read failed is re-read after a successful select, up to
-/// ``ReaderServiceConfiguration/maximumReadAttempts`` times. The emulator implements the same card
-/// behaviour.
+/// ``ReaderServiceConfiguration/maximumReadAttempts`` times. After every (re)connection the field
+/// is probed the same way, so a card read before a reconnect is read again. The emulator
+/// implements the same card behaviour.
 ///
 /// **Device loss.** A device error (hang-up, EIO, cannot open) or
 /// ``ReaderServiceConfiguration/silentPollsBeforeReconnect`` unanswered polls close the port,
@@ -125,7 +126,9 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
         let samID = try? await client.samID()
         backoff = configuration.initialBackoff
         missedSelects = 0
-        cardState = .none
+        // A card may already lie in the field, read during an earlier connection (it then answers
+        // find with 0x80): treat the field as "card of unknown content" until select says otherwise.
+        cardState = .unreadable(attempts: 0)
         update(device: .online, media: .notPresent, samID: samID)
         logger.info("reader online", metadata: ["reader.port": "\(connector)", "reader.sam": "\(samID ?? "-")"])
         var silentPolls = 0
