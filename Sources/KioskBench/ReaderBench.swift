@@ -18,7 +18,8 @@ enum ReaderBench {
         let directory = NSTemporaryDirectory()
         let link = (directory as NSString).appendingPathComponent("kiosk-bench-idcard-\(getpid())")
         let card = SampleCards.resident
-        let host = try SAMPTYHost(emulator: SAMEmulator(card: card), linkPath: link, baudRate: .b115200, lineSpeed: true)
+        let host = try SAMPTYHost(
+            emulator: SAMEmulator(card: card), linkPath: link, baudRate: .b115200, lineSpeed: true)
         host.start()
         defer { host.stop() }
         let serial = try await SerialLink.open(path: link, baudRate: .b115200)
@@ -56,7 +57,8 @@ enum ReaderBench {
         host.start()
         defer { host.stop() }
         let service = IDCardReaderService(
-            connector: SerialConnector(path: link), logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
+            connector: SerialConnector(path: link),
+            logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
         let task = Task { try await service.run() }
         // Let it connect before measuring.
         while service.status.device != .online { try await Task.sleep(for: .milliseconds(10)) }
@@ -70,9 +72,10 @@ enum ReaderBench {
         let wallSeconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
         let percent = (cpuAfter - cpuBefore) / wallSeconds * 100
         report.add(
-            suite: "reader", name: "CPU while polling, no card (5 s)", value: String(format: "%.3f %% of a core", percent),
+            suite: "reader", name: "CPU while polling, no card (5 s)",
+            value: String(format: "%.3f %% of a core", percent),
             target: "<= 1 %",
-            note: "\(host.emulator.receivedCommands.count - polls) finds; getrusage(RUSAGE_SELF), emulator thread included")
+            note: "\(host.emulator.receivedCommands.count - polls) finds; getrusage(RUSAGE_SELF), emulator included")
     }
 
     /// User + system CPU seconds of this process.

@@ -1,3 +1,4 @@
+import Glibc
 import Synchronization
 
 /// An in-process ID-card reader for demo mode and tests: a ``SAMEmulator`` behind the same
@@ -47,7 +48,7 @@ package final class SimulatedCardReader: SAMConnector, Sendable {
 
     package func connect() async throws -> any SAMTransport {
         guard plugged.withLock({ $0 }) else {
-            throw ReaderError.device(.system("open", errno: 2, path: "simulated"))
+            throw ReaderError.device(.system("open", errno: ENOENT, path: "simulated"))
         }
         return Link(reader: self)
     }

@@ -7,8 +7,10 @@ import Testing
 /// (`swift build --build-tests` builds them); the tests fail when they are missing.
 @Suite struct ReaderCommandTests {
     static func products() throws -> (kiosk: URL, devsim: URL) {
-        (try #require(BuiltProducts.url("kiosk"), "build the kiosk product first"),
-         try #require(BuiltProducts.url("kiosk-devsim"), "build the kiosk-devsim product first"))
+        (
+            try #require(BuiltProducts.url("kiosk"), "build the kiosk product first"),
+            try #require(BuiltProducts.url("kiosk-devsim"), "build the kiosk-devsim product first")
+        )
     }
 
     static func json(_ text: String) throws -> [String: Any] {
@@ -70,7 +72,8 @@ import Testing
 
     @Test func missingDeviceExits11() async throws {
         let (kiosk, _) = try Self.products()
-        let result = try await runProgram(kiosk, ["reader", "read", "--port", "/dev/kiosk-no-reader", "--timeout", "1"])
+        let result = try await runProgram(
+            kiosk, ["reader", "read", "--port", "/dev/kiosk-no-reader", "--timeout", "1"])
         #expect(result.status == 11)
         #expect(result.standardError.contains("errno 2"))
         let status = try await runProgram(kiosk, ["reader", "status", "--port", "/dev/kiosk-no-reader"])

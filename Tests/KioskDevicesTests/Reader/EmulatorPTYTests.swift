@@ -40,8 +40,9 @@ import Testing
         #expect(try await link.exchange(.reset, timeout: .seconds(1)).status == .success)
         #expect(try await link.exchange(.setBaudRate(.b115200), timeout: .seconds(1)).status == .success)
         #expect(try await link.exchange(.setMaximumRFFrame(0x50), timeout: .seconds(1)).status == .success)
-        #expect(try await link.exchange(SAMCommand(command: 0x42, parameter: 0x42), timeout: .seconds(1)).status
-            == .commandError)
+        #expect(
+            try await link.exchange(SAMCommand(command: 0x42, parameter: 0x42), timeout: .seconds(1)).status
+                == .commandError)
         #expect(try await client.selectCard())
         #expect(try await link.exchange(.readAdditionalAddress, timeout: .seconds(1)).status == .emptyItem)
         let full = try await link.exchange(.readTextWithFingerprint, timeout: .seconds(3))

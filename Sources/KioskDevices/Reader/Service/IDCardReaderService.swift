@@ -1,3 +1,4 @@
+import Glibc
 import KioskCore
 import Logging
 import ServiceLifecycle
@@ -49,7 +50,9 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
     ///   - configuration: timings and policy.
     ///   - clock: drives the poll interval and the reopen backoff.
     ///   - logger: the service logs at `info` and below, never unmasked identity data.
-    package init(connector: any SAMConnector, configuration: ReaderServiceConfiguration = .init(), clock: C, logger: Logger) {
+    package init(
+        connector: any SAMConnector, configuration: ReaderServiceConfiguration = .init(), clock: C, logger: Logger
+    ) {
         self.connector = connector
         self.configuration = configuration
         self.clock = clock
@@ -81,16 +84,17 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
             do {
                 transport = try await connector.connect()
             } catch {
-                let absent = (error as? ReaderError)?.serialError?.errno == 2  // ENOENT
+                let absent = (error as? ReaderError)?.serialError?.errno == ENOENT
                 update(device: absent ? .noDevice : .offline, media: .unknown)
                 logger.info("reader not available", metadata: ["reader.port": "\(connector)", "error": "\(error)"])
                 guard await pause() else { return }
                 continue
             }
             do {
-                try await session(SAMClient(
-                    transport: transport, commandTimeout: configuration.commandTimeout,
-                    readTimeout: configuration.readTimeout))
+                try await session(
+                    SAMClient(
+                        transport: transport, commandTimeout: configuration.commandTimeout,
+                        readTimeout: configuration.readTimeout))
             } catch is CancellationError {
                 await transport.close()
                 return
@@ -187,7 +191,9 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
             cardState = .read(identity)
             missedSelects = 0
             update(media: .present)
-            logger.info("card read", metadata: ["card.kind": "\(identity.kind.rawValue)", "card.number": "\(identity.maskedNumber)"])
+            logger.info(
+                "card read",
+                metadata: ["card.kind": "\(identity.kind.rawValue)", "card.number": "\(identity.maskedNumber)"])
             broadcaster.send(.cardInserted(identity))
         } catch let error as ReaderError where error.category != .device {
             cardState = .unreadable(attempts: attempts + 1)
