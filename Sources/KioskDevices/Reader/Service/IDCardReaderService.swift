@@ -65,7 +65,8 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
 
     /// A new event subscription, starting with the current status.
     package nonisolated func events() -> AsyncStream<ReaderEvent> {
-        broadcaster.subscribe(initial: .statusChanged(status))
+        // Under the status lock, so no status change can slip between the snapshot and the subscription.
+        statusBox.withLock { status in broadcaster.subscribe(initial: .statusChanged(status)) }
     }
 
     /// Runs until cancelled or graceful shutdown; then closes the port and ends every subscription.
@@ -86,7 +87,7 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
             } catch {
                 let absent = (error as? ReaderError)?.serialError?.errno == ENOENT
                 update(device: absent ? .noDevice : .offline, media: .unknown)
-                logger.info("reader not available", metadata: ["reader.port": "\(connector)", "error": "\(error)"])
+                logger.info("reader not available", metadata: ["reader.port": "\(connector)", "reader.error": "\(error)"])
                 guard await pause() else { return }
                 continue
             }
@@ -99,7 +100,7 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
                 await transport.close()
                 return
             } catch {
-                logger.info("reader connection lost", metadata: ["reader.port": "\(connector)", "error": "\(error)"])
+                logger.info("reader connection lost", metadata: ["reader.port": "\(connector)", "reader.error": "\(error)"])
             }
             await transport.close()
             if case .read = cardState { broadcaster.send(.cardRemoved) }
@@ -145,7 +146,7 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
                 silentPolls += 1
                 if silentPolls >= configuration.silentPollsBeforeReconnect { throw error }
             } catch let error as ReaderError where error.category == .protocol {
-                logger.debug("reader poll answered badly", metadata: ["error": "\(error)"])
+                logger.debug("reader poll answered badly", metadata: ["reader.error": "\(error)"])
             }
             try await clock.sleep(for: configuration.pollInterval)
         }
@@ -199,7 +200,7 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
             cardState = .unreadable(attempts: attempts + 1)
             missedSelects = 0
             update(media: .present)
-            logger.info("card read failed", metadata: ["error": "\(error)", "attempt": "\(attempts + 1)"])
+            logger.info("card read failed", metadata: ["reader.error": "\(error)", "reader.attempt": "\(attempts + 1)"])
             broadcaster.send(.readFailed(error))
         }
     }
@@ -225,16 +226,15 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
 
     /// Changes the status and publishes it when it differs.
     private func update(device: DeviceState? = nil, media: MediaState? = nil, samID: String?? = nil) {
-        let changed: ReaderStatus? = statusBox.withLock { status in
+        statusBox.withLock { status in
             var next = status
             if let device { next.device = device }
             if let media { next.media = media }
             if let samID { next.samID = samID }
-            guard next != status else { return nil }
+            guard next != status else { return }
             status = next
-            return next
+            broadcaster.send(.statusChanged(next))
         }
-        if let changed { broadcaster.send(.statusChanged(changed)) }
     }
 }
 
