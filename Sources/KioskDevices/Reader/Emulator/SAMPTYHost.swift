@@ -84,6 +84,7 @@ package final class SAMPTYHost: Sendable {
         if let linkPath { unlink(linkPath) }
         retire { $0.terminal = nil }
         emulator.powerCycle()
+        waitForRetirement()
     }
 
     /// Makes a new pty and (re)points the link at it atomically (symlink to a temporary name, then rename).
@@ -101,6 +102,15 @@ package final class SAMPTYHost: Sendable {
         }
         let box = PseudoTerminalBox(terminal: terminal)
         retire { $0.terminal = box }
+    }
+
+    /// Waits (up to 1 s) until the serving thread has closed every retired terminal, so a client sees
+    /// the hang-up as soon as ``unplug()`` returns.
+    private func waitForRetirement() {
+        for _ in 0..<1000 {
+            if shared.withLock({ $0.retired.isEmpty }) { return }
+            usleep(1000)
+        }
     }
 
     /// Replaces the current terminal via `change`; the old one is closed now when no thread serves
@@ -144,6 +154,8 @@ package final class SAMPTYHost: Sendable {
             }
             let count = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress!, $0.count) }
             guard count > 0 else { continue }
+            // Unplugged while we were reading: a dead line answers nothing.
+            guard shared.withLock({ $0.terminal === box }) else { continue }
             for answer in emulator.receive(Array(buffer.prefix(count))) {
                 send(answer, to: box)
             }
