@@ -203,6 +203,25 @@ import Testing
     }
 }
 
+extension SimulatedReaderServiceTests {
+    @Test func failedSelfTestIsAHardwareErrorUntilTheSAMRecovers() async throws {
+        let reader = SimulatedCardReader(sleep: { _ in await Task.yield() })
+        reader.emulator.inject(.status(0x60))
+        reader.emulator.inject(.status(0x60))
+        let service = IDCardReaderService(
+            connector: reader, configuration: ReaderServiceConfiguration(), clock: InstantClock(),
+            logger: Logger(label: "test"))
+        let recorder = EventRecorder(service.events())
+        let task = Task { try await service.run() }
+        defer { task.cancel() }
+        #expect(await recorder.wait { _ in service.status.device == .online })
+        let devices = recorder.all.compactMap(\.statusValue?.device)
+        #expect(devices.first == .offline)
+        #expect(devices.contains(.hardwareError))
+        #expect(!devices.dropFirst().contains(.offline), "a failed self-test is not reported as offline")
+    }
+}
+
 /// A clock whose sleeps return at once (after a yield) and advance its time: the service's poll
 /// loop runs without waiting on wall-clock time.
 struct InstantClock: Clock {

@@ -105,7 +105,8 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
             await transport.close()
             if case .read = cardState { broadcaster.send(.cardRemoved) }
             cardState = .none
-            update(device: .offline, media: .unknown)
+            // A SAM that failed its self-test stays `hardwareError` until it answers well again.
+            update(device: status.device == .hardwareError ? nil : .offline, media: .unknown)
             guard await pause() else { return }
         }
     }
