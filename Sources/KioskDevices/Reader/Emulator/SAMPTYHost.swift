@@ -15,6 +15,8 @@ package final class SAMPTYHost: Sendable {
         var retired: [PseudoTerminalBox] = []
         var stopping = false
         var running = false
+        /// CPU time the serving thread has used, in nanoseconds (updated every turn).
+        var threadCPU: Int64 = 0
     }
 
     /// The emulator behind the line.
@@ -48,6 +50,12 @@ package final class SAMPTYHost: Sendable {
     /// The path to open: the link, or the current `/dev/pts/N` (which changes on replug).
     package var devicePath: String {
         linkPath ?? shared.withLock { $0.terminal?.terminal.slavePath } ?? "/dev/null"
+    }
+
+    /// CPU time used by the serving thread so far (`CLOCK_THREAD_CPUTIME_ID`), so benchmarks can
+    /// tell the emulator's share of the process's CPU from the driver's.
+    package var emulatorCPUTime: Duration {
+        .nanoseconds(shared.withLock { $0.threadCPU })
     }
 
     /// `true` while the pty exists (between ``replug()`` and ``unplug()``).
@@ -131,8 +139,12 @@ package final class SAMPTYHost: Sendable {
     private func serve() {
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
+            var cpu = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu)
+            let cpuNanoseconds = Int64(cpu.tv_sec) * 1_000_000_000 + Int64(cpu.tv_nsec)
             let (stopping, box, retired) = shared.withLock { state in
                 defer { state.retired = [] }
+                state.threadCPU = cpuNanoseconds
                 return (state.stopping, state.terminal, state.retired)
             }
             retired.forEach { $0.terminal.close() }
