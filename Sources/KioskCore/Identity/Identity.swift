@@ -64,7 +64,8 @@ package struct Identity: Sendable, CustomStringConvertible, CustomDebugStringCon
         if validity == nil { issues.append(.invalidValidity) }
         if kind == .foreignerPermanentResidenceCard {
             let characters = Array(number.text)
-            let wellFormed = characters.count == 15 && characters.prefix(3).allSatisfy { $0.isASCII && $0.isUppercase }
+            let wellFormed =
+                characters.count == 15 && characters.prefix(3).allSatisfy { $0.isASCII && $0.isUppercase }
                 && characters.suffix(12).allSatisfy(\.isASCIIDigit)
             if !wellFormed { issues.append(.malformedNumber) }
             return issues

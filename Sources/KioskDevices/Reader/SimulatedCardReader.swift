@@ -1,3 +1,4 @@
+import Glibc
 import Synchronization
 
 /// An in-process ID-card reader for demo mode and tests: a ``SAMEmulator`` behind the same
@@ -41,13 +42,13 @@ package final class SimulatedCardReader: SAMConnector, Sendable {
 
     /// Brings the reader back.
     package func replug() {
-        emulator.resetLine()
+        emulator.powerCycle()
         plugged.withLock { $0 = true }
     }
 
     package func connect() async throws -> any SAMTransport {
         guard plugged.withLock({ $0 }) else {
-            throw ReaderError.device(.system("open", errno: 2, path: "simulated"))
+            throw ReaderError.device(.system("open", errno: ENOENT, path: "simulated"))
         }
         return Link(reader: self)
     }

@@ -41,7 +41,8 @@ import Testing
 
     @Test func expiryFollowsToday() throws {
         let validity = Validity(
-            start: try #require(CardDate(yyyymmdd: "20040601")), end: .date(try #require(CardDate(yyyymmdd: "20240601"))))
+            start: try #require(CardDate(yyyymmdd: "20040601")),
+            end: .date(try #require(CardDate(yyyymmdd: "20240601"))))
         let identity = Self.make(validity: validity)
         #expect(!identity.isExpired(on: try #require(CardDate(yyyymmdd: "20240601"))))
         #expect(identity.isExpired(on: try #require(CardDate(yyyymmdd: "20240602"))))

@@ -46,8 +46,9 @@ import Testing
         let identity = CardTextBlock.identity(text: CardTextBlock.encode(SampleCards.expired), photo: [])
         #expect(identity.nation?.displayName == "回族")
         #expect(identity.isExpired(on: try #require(CardDate(yyyymmdd: "20251122"))))
-        #expect(!CardTextBlock.identity(text: CardTextBlock.encode(SampleCards.resident), photo: [])
-            .isExpired(on: try #require(CardDate(yyyymmdd: "20251122"))))
+        #expect(
+            !CardTextBlock.identity(text: CardTextBlock.encode(SampleCards.resident), photo: [])
+                .isExpired(on: try #require(CardDate(yyyymmdd: "20251122"))))
     }
 
     @Test func residencePermitFields() {
@@ -91,7 +92,8 @@ import Testing
         #expect(identity.englishName == "SMITH, ANNA")
         #expect(identity.number.text == "USA110070010199")
         #expect(identity.birthDate == CardDate(yyyymmdd: "19700101"))
-        #expect(identity.specific == .foreignerCard(nationality: "USA", cardVersion: "02", acceptingAuthorityCode: "1100"))
+        #expect(
+            identity.specific == .foreignerCard(nationality: "USA", cardVersion: "02", acceptingAuthorityCode: "1100"))
         #expect(identity.issues.isEmpty)
     }
 

@@ -22,14 +22,15 @@ import Testing
     }
 
     /// §9(c): each error answer's checksum, decoded to its typed status.
-    @Test(arguments: [
-        (0x10, 0x14, SAMStatus.checksumError), (0x11, 0x15, .lengthError), (0x21, 0x25, .commandError),
-        (0x23, 0x27, .unauthorisedOperation), (0x24, 0x20, .unrecognisedError), (0x31, 0x35, .cardRejectedSAM),
-        (0x32, 0x36, .samRejectedCard), (0x33, 0x37, .verificationError), (0x40, 0x44, .wrongCard),
-        (0x41, 0x45, .readFailed), (0x47, 0x43, .randomFailed), (0x60, 0x64, .selfTestFailed),
-        (0x66, 0x62, .samNotAuthorised), (0x80, 0x84, .noCard), (0x81, 0x85, .selectFailed),
-        (0x90, 0x94, .success), (0x91, 0x95, .emptyItem),
-    ] as [(UInt8, UInt8, SAMStatus)])
+    @Test(
+        arguments: [
+            (0x10, 0x14, SAMStatus.checksumError), (0x11, 0x15, .lengthError), (0x21, 0x25, .commandError),
+            (0x23, 0x27, .unauthorisedOperation), (0x24, 0x20, .unrecognisedError), (0x31, 0x35, .cardRejectedSAM),
+            (0x32, 0x36, .samRejectedCard), (0x33, 0x37, .verificationError), (0x40, 0x44, .wrongCard),
+            (0x41, 0x45, .readFailed), (0x47, 0x43, .randomFailed), (0x60, 0x64, .selfTestFailed),
+            (0x66, 0x62, .samNotAuthorised), (0x80, 0x84, .noCard), (0x81, 0x85, .selectFailed),
+            (0x90, 0x94, .success), (0x91, 0x95, .emptyItem),
+        ] as [(UInt8, UInt8, SAMStatus)])
     func statusAnswersDecode(_ sw3: UInt8, _ checksum: UInt8, _ status: SAMStatus) throws {
         let frame = [0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x04, 0x00, 0x00, sw3, checksum] as [UInt8]
         var decoder = FrameDecoder()

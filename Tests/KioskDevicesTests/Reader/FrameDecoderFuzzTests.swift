@@ -54,7 +54,8 @@ import Testing
         // Random bytes biased towards preamble bytes so partial and false preambles are common.
         let alphabet: [UInt8] = [0xAA, 0xAA, 0x96, 0x69, 0x00, 0x04, 0x05, 0x08, 0x90, 0x80]
         let stream = (0..<Int.random(in: 0...6000, using: &generator)).map { _ in
-            Bool.random(using: &generator) ? alphabet.randomElement(using: &generator)! : UInt8.random(in: 0...255, using: &generator)
+            Bool.random(using: &generator)
+                ? alphabet.randomElement(using: &generator)! : UInt8.random(in: 0...255, using: &generator)
         }
         Self.checkProperties(stream, Self.decodeAll(stream, using: &generator))
     }
@@ -73,7 +74,10 @@ import Testing
             case 1:  // truncate
                 frame = Array(frame.prefix(Int.random(in: 0..<frame.count, using: &generator)))
             case 2:  // garbage before
-                frame = (0..<Int.random(in: 1...20, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) } + frame
+                frame =
+                    (0..<Int.random(in: 1...20, using: &generator)).map { _ in
+                        UInt8.random(in: 0...255, using: &generator)
+                    } + frame
             default:
                 intact += 1
             }
@@ -90,9 +94,10 @@ import Testing
         var stream: [UInt8] = []
         var expected: [[UInt8]] = []
         for _ in 0..<Int.random(in: 1...8, using: &generator) {
-            let noise = (0..<Int.random(in: 0...30, using: &generator)).map { _ in
-                [0xAA, 0x96, 0x13, 0x00].randomElement(using: &generator)!
-            } as [UInt8]
+            let noise =
+                (0..<Int.random(in: 0...30, using: &generator)).map { _ in
+                    [0xAA, 0x96, 0x13, 0x00].randomElement(using: &generator)!
+                } as [UInt8]
             let frame = Self.validFrames.randomElement(using: &generator)!
             stream += noise + frame
             expected.append(Array(frame[7..<(frame.count - 1)]))

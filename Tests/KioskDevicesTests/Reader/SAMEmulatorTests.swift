@@ -105,19 +105,21 @@ import Testing
     }
 
     @Test func scriptsParse() throws {
-        let script = try EmulatorScript(parsing: """
-            # demo
-            place elder
-            wait 0.5
-            fault no-answer 2
-            fault status 0x60
-            remove   # gone
-            unplug 1.5
-            """)
-        #expect(script.steps == [
-            .place("elder"), .wait(.milliseconds(500)), .fault(.noAnswer(count: 2)), .fault(.status(0x60)), .remove,
-            .unplug(.milliseconds(1500)),
-        ])
+        let script = try EmulatorScript(
+            parsing: """
+                # demo
+                place elder
+                wait 0.5
+                fault no-answer 2
+                fault status 0x60
+                remove   # gone
+                unplug 1.5
+                """)
+        #expect(
+            script.steps == [
+                .place("elder"), .wait(.milliseconds(500)), .fault(.noAnswer(count: 2)), .fault(.status(0x60)), .remove,
+                .unplug(.milliseconds(1500)),
+            ])
         #expect(throws: EmulatorScript.ParseError.self) { try EmulatorScript(parsing: "place nobody") }
     }
 }

@@ -120,3 +120,35 @@ import Testing
         #expect(BaudRate.b115200.lineTime(bytes: 1295) == .nanoseconds(112_413_194))
     }
 }
+
+/// The EINTR loop every raw call goes through.
+@Suite struct RetryOnInterruptTests {
+    @Test func retriesInterruptedCallsThenReturns() throws {
+        var calls = 0
+        let result = try retryingOnInterrupt("read", path: "/dev/test") { () -> Int32 in
+            calls += 1
+            if calls < 3 {
+                errno = EINTR
+                return -1
+            }
+            return 7
+        }
+        #expect(result == 7)
+        #expect(calls == 3)
+    }
+
+    @Test func otherErrorsCarryTheCallAndErrno() {
+        var calls = 0
+        #expect(throws: SerialError.system("tcsetattr", errno: EIO, path: "/dev/test")) {
+            try retryingOnInterrupt("tcsetattr", path: "/dev/test") { () -> Int32 in
+                calls += 1
+                errno = EIO
+                return -1
+            }
+        }
+        #expect(calls == 1)
+        let error = SerialError.system("tcsetattr", errno: EIO, path: "/dev/test")
+        #expect(error.isDeviceLost)
+        #expect(error.description == "tcsetattr(/dev/test) failed: Input/output error (errno 5)")
+    }
+}

@@ -57,7 +57,8 @@ struct IdentityPrinter {
         object["issues"] = identity.issues.map(\.rawValue)
         object["readTimeMilliseconds"] = milliseconds
         object["masked"] = !showFull
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
             ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }

@@ -43,10 +43,12 @@ struct ReadCardCommand: AsyncParsableCommand {
                     let identity = try await client.readCard()
                     let elapsed = start.duration(to: clock.now)
                     await link.close()
-                    let milliseconds = Double(elapsed.components.attoseconds) / 1e15
+                    let milliseconds =
+                        Double(elapsed.components.attoseconds) / 1e15
                         + Double(elapsed.components.seconds) * 1000
-                    print(IdentityPrinter(identity: identity, showFull: showFull, readMilliseconds: milliseconds)
-                        .render(json: options.json))
+                    print(
+                        IdentityPrinter(identity: identity, showFull: showFull, readMilliseconds: milliseconds)
+                            .render(json: options.json))
                     identity.wipe()
                     return
                 }

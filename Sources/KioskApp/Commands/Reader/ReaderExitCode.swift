@@ -15,10 +15,12 @@ enum ReaderExitCode {
 
     /// The exit-code table shown in `--help`.
     static let helpText = """
-        Exit codes: 0 card read (or status answered); 10 no card before the timeout; \
-        11 device error (cannot open the port, unplugged, no answer, SAM self-test failed); \
-        12 protocol error (bad checksum, malformed answer, SAM error status such as read failed 0x41); \
-        64 usage error.
+        Exit codes:
+          0   card read (status: the SAM answered OK)
+          10  no card before the timeout
+          11  device error (no port, unplugged, no answer, SAM self-test)
+          12  protocol error (bad checksum or frame, SAM error e.g. 0x41)
+          64  usage error
         """
 
     /// Prints `error` to standard error and returns the exit code for its category.

@@ -35,7 +35,8 @@ struct ReaderStatusCommand: AsyncParsableCommand {
                 "port": options.port, "status": status.isSuccess ? "ok" : "error", "code": Int(status.code),
                 "message": status.description, "samID": samID ?? NSNull(),
             ]
-            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+            let data = try JSONSerialization.data(
+                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))
         } else {
             print("port: \(options.port)")

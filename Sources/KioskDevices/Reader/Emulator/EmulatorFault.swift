@@ -24,7 +24,8 @@ package enum EmulatorFault: Sendable, Hashable {
         case "read-fail": self = .readFailure
         case "remove-mid-read": self = .removeMidRead
         case "status":
-            guard words.count > 1, let code = UInt8(words[1].hasPrefix("0x") ? String(words[1].dropFirst(2)) : words[1], radix: 16)
+            guard words.count > 1,
+                let code = UInt8(words[1].hasPrefix("0x") ? String(words[1].dropFirst(2)) : words[1], radix: 16)
             else { return nil }
             self = .status(code)
         default: return nil

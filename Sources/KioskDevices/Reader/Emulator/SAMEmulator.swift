@@ -39,7 +39,9 @@ package final class SAMEmulator: Sendable {
     package init(card: CardRecord? = nil, samIDData: [UInt8]? = nil) {
         state = Mutex(State(card: card))
         self.samIDData =
-            samIDData ?? [0x05, 0x00, 0x01, 0x00, 0x55, 0x77, 0x33, 0x01, 0x4E, 0x61, 0xBC, 0x00, 0xD2, 0x02, 0x96, 0x49]
+            samIDData ?? [
+                0x05, 0x00, 0x01, 0x00, 0x55, 0x77, 0x33, 0x01, 0x4E, 0x61, 0xBC, 0x00, 0xD2, 0x02, 0x96, 0x49,
+            ]
     }
 
     // MARK: Control
@@ -73,9 +75,18 @@ package final class SAMEmulator: Sendable {
     /// Every well-formed command received so far, oldest first.
     package var receivedCommands: [SAMCommand] { state.withLock { $0.received } }
 
-    /// Forgets partially received bytes (after the line was reset, e.g. an unplug).
+    /// Forgets partially received bytes (after the line was reset).
     package func resetLine() {
         state.withLock { $0.decoder.reset() }
+    }
+
+    /// A power cycle (unplug): the line is reset and a card in the field is fresh again.
+    package func powerCycle() {
+        state.withLock {
+            $0.decoder.reset()
+            $0.alreadyRead = false
+            $0.selected = false
+        }
     }
 
     // MARK: Protocol
@@ -90,7 +101,8 @@ package final class SAMEmulator: Sendable {
                 case .frame(let body):
                     let requestSize = body.count + SAMFrame.headerSize + 1
                     guard let command = SAMCommand(body: body) else {
-                        answers.append(Answer(requestSize: requestSize, bytes: SAMResponse(status: .lengthError).encoded))
+                        answers.append(
+                            Answer(requestSize: requestSize, bytes: SAMResponse(status: .lengthError).encoded))
                         continue
                     }
                     state.received.append(command)

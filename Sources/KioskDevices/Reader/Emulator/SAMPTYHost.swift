@@ -15,6 +15,8 @@ package final class SAMPTYHost: Sendable {
         var retired: [PseudoTerminalBox] = []
         var stopping = false
         var running = false
+        /// CPU time the serving thread has used, in nanoseconds (updated every turn).
+        var threadCPU: Int64 = 0
     }
 
     /// The emulator behind the line.
@@ -50,6 +52,12 @@ package final class SAMPTYHost: Sendable {
         linkPath ?? shared.withLock { $0.terminal?.terminal.slavePath } ?? "/dev/null"
     }
 
+    /// CPU time used by the serving thread so far (`CLOCK_THREAD_CPUTIME_ID`), so benchmarks can
+    /// tell the emulator's share of the process's CPU from the driver's.
+    package var emulatorCPUTime: Duration {
+        .nanoseconds(shared.withLock { $0.threadCPU })
+    }
+
     /// `true` while the pty exists (between ``replug()`` and ``unplug()``).
     package var isPlugged: Bool { shared.withLock { $0.terminal != nil } }
 
@@ -83,7 +91,8 @@ package final class SAMPTYHost: Sendable {
     package func unplug() {
         if let linkPath { unlink(linkPath) }
         retire { $0.terminal = nil }
-        emulator.resetLine()
+        emulator.powerCycle()
+        waitForRetirement()
     }
 
     /// Makes a new pty and (re)points the link at it atomically (symlink to a temporary name, then rename).
@@ -101,6 +110,15 @@ package final class SAMPTYHost: Sendable {
         }
         let box = PseudoTerminalBox(terminal: terminal)
         retire { $0.terminal = box }
+    }
+
+    /// Waits (up to 1 s) until the serving thread has closed every retired terminal, so a client sees
+    /// the hang-up as soon as ``unplug()`` returns.
+    private func waitForRetirement() {
+        for _ in 0..<1000 {
+            if shared.withLock({ $0.retired.isEmpty }) { return }
+            usleep(1000)
+        }
     }
 
     /// Replaces the current terminal via `change`; the old one is closed now when no thread serves
@@ -121,8 +139,12 @@ package final class SAMPTYHost: Sendable {
     private func serve() {
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
+            var cpu = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu)
+            let cpuNanoseconds = Int64(cpu.tv_sec) * 1_000_000_000 + Int64(cpu.tv_nsec)
             let (stopping, box, retired) = shared.withLock { state in
                 defer { state.retired = [] }
+                state.threadCPU = cpuNanoseconds
                 return (state.stopping, state.terminal, state.retired)
             }
             retired.forEach { $0.terminal.close() }
@@ -144,6 +166,8 @@ package final class SAMPTYHost: Sendable {
             }
             let count = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress!, $0.count) }
             guard count > 0 else { continue }
+            // Unplugged while we were reading: a dead line answers nothing.
+            guard shared.withLock({ $0.terminal === box }) else { continue }
             for answer in emulator.receive(Array(buffer.prefix(count))) {
                 send(answer, to: box)
             }

@@ -17,7 +17,8 @@ package final class EventBroadcaster<Element: Sendable>: Sendable {
 
     /// A new subscription; `initial` (if any) is delivered first.
     package func subscribe(initial: Element? = nil) -> AsyncStream<Element> {
-        let (stream, continuation) = AsyncStream.makeStream(of: Element.self, bufferingPolicy: .bufferingNewest(bufferLimit))
+        let (stream, continuation) = AsyncStream.makeStream(
+            of: Element.self, bufferingPolicy: .bufferingNewest(bufferLimit))
         let id = state.withLock { state in
             defer { state.next += 1 }
             state.continuations[state.next] = continuation

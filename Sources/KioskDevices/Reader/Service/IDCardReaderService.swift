@@ -1,3 +1,4 @@
+import Glibc
 import KioskCore
 import Logging
 import ServiceLifecycle
@@ -15,8 +16,9 @@ import Synchronization
 /// ``ReaderServiceConfiguration/removalConfirmations`` consecutive polls = removed (`cardRemoved`).
 /// A find answering 0x9F while a card is present means the field saw a new card: `cardRemoved`,
 /// then the new card is read. A card whose read failed is re-read after a successful select, up to
-/// ``ReaderServiceConfiguration/maximumReadAttempts`` times. The emulator implements the same card
-/// behaviour.
+/// ``ReaderServiceConfiguration/maximumReadAttempts`` times. After every (re)connection the field
+/// is probed the same way, so a card read before a reconnect is read again. The emulator
+/// implements the same card behaviour.
 ///
 /// **Device loss.** A device error (hang-up, EIO, cannot open) or
 /// ``ReaderServiceConfiguration/silentPollsBeforeReconnect`` unanswered polls close the port,
@@ -48,7 +50,9 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
     ///   - configuration: timings and policy.
     ///   - clock: drives the poll interval and the reopen backoff.
     ///   - logger: the service logs at `info` and below, never unmasked identity data.
-    package init(connector: any SAMConnector, configuration: ReaderServiceConfiguration = .init(), clock: C, logger: Logger) {
+    package init(
+        connector: any SAMConnector, configuration: ReaderServiceConfiguration = .init(), clock: C, logger: Logger
+    ) {
         self.connector = connector
         self.configuration = configuration
         self.clock = clock
@@ -61,7 +65,8 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
 
     /// A new event subscription, starting with the current status.
     package nonisolated func events() -> AsyncStream<ReaderEvent> {
-        broadcaster.subscribe(initial: .statusChanged(status))
+        // Under the status lock, so no status change can slip between the snapshot and the subscription.
+        statusBox.withLock { status in broadcaster.subscribe(initial: .statusChanged(status)) }
     }
 
     /// Runs until cancelled or graceful shutdown; then closes the port and ends every subscription.
@@ -80,26 +85,28 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
             do {
                 transport = try await connector.connect()
             } catch {
-                let absent = (error as? ReaderError)?.serialError?.errno == 2  // ENOENT
+                let absent = (error as? ReaderError)?.serialError?.errno == ENOENT
                 update(device: absent ? .noDevice : .offline, media: .unknown)
-                logger.info("reader not available", metadata: ["reader.port": "\(connector)", "error": "\(error)"])
+                logger.info("reader not available", metadata: ["reader.port": "\(connector)", "reader.error": "\(error)"])
                 guard await pause() else { return }
                 continue
             }
             do {
-                try await session(SAMClient(
-                    transport: transport, commandTimeout: configuration.commandTimeout,
-                    readTimeout: configuration.readTimeout))
+                try await session(
+                    SAMClient(
+                        transport: transport, commandTimeout: configuration.commandTimeout,
+                        readTimeout: configuration.readTimeout))
             } catch is CancellationError {
                 await transport.close()
                 return
             } catch {
-                logger.info("reader connection lost", metadata: ["reader.port": "\(connector)", "error": "\(error)"])
+                logger.info("reader connection lost", metadata: ["reader.port": "\(connector)", "reader.error": "\(error)"])
             }
             await transport.close()
             if case .read = cardState { broadcaster.send(.cardRemoved) }
             cardState = .none
-            update(device: .offline, media: .unknown)
+            // A SAM that failed its self-test stays `hardwareError` until it answers well again.
+            update(device: status.device == .hardwareError ? nil : .offline, media: .unknown)
             guard await pause() else { return }
         }
     }
@@ -125,7 +132,9 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
         let samID = try? await client.samID()
         backoff = configuration.initialBackoff
         missedSelects = 0
-        cardState = .none
+        // A card may already lie in the field, read during an earlier connection (it then answers
+        // find with 0x80): treat the field as "card of unknown content" until select says otherwise.
+        cardState = .unreadable(attempts: 0)
         update(device: .online, media: .notPresent, samID: samID)
         logger.info("reader online", metadata: ["reader.port": "\(connector)", "reader.sam": "\(samID ?? "-")"])
         var silentPolls = 0
@@ -138,7 +147,7 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
                 silentPolls += 1
                 if silentPolls >= configuration.silentPollsBeforeReconnect { throw error }
             } catch let error as ReaderError where error.category == .protocol {
-                logger.debug("reader poll answered badly", metadata: ["error": "\(error)"])
+                logger.debug("reader poll answered badly", metadata: ["reader.error": "\(error)"])
             }
             try await clock.sleep(for: configuration.pollInterval)
         }
@@ -184,13 +193,15 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
             cardState = .read(identity)
             missedSelects = 0
             update(media: .present)
-            logger.info("card read", metadata: ["card.kind": "\(identity.kind.rawValue)", "card.number": "\(identity.maskedNumber)"])
+            logger.info(
+                "card read",
+                metadata: ["card.kind": "\(identity.kind.rawValue)", "card.number": "\(identity.maskedNumber)"])
             broadcaster.send(.cardInserted(identity))
         } catch let error as ReaderError where error.category != .device {
             cardState = .unreadable(attempts: attempts + 1)
             missedSelects = 0
             update(media: .present)
-            logger.info("card read failed", metadata: ["error": "\(error)", "attempt": "\(attempts + 1)"])
+            logger.info("card read failed", metadata: ["reader.error": "\(error)", "reader.attempt": "\(attempts + 1)"])
             broadcaster.send(.readFailed(error))
         }
     }
@@ -216,16 +227,15 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
 
     /// Changes the status and publishes it when it differs.
     private func update(device: DeviceState? = nil, media: MediaState? = nil, samID: String?? = nil) {
-        let changed: ReaderStatus? = statusBox.withLock { status in
+        statusBox.withLock { status in
             var next = status
             if let device { next.device = device }
             if let media { next.media = media }
             if let samID { next.samID = samID }
-            guard next != status else { return nil }
+            guard next != status else { return }
             status = next
-            return next
+            broadcaster.send(.statusChanged(next))
         }
-        if let changed { broadcaster.send(.statusChanged(changed)) }
     }
 }
 
