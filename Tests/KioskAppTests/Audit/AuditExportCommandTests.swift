@@ -29,7 +29,7 @@ import Testing
         // An existing world-readable file is tightened to 0600.
         _ = FileManager.default.createFile(atPath: output.path, contents: Data("old".utf8), attributes: [.posixPermissions: 0o644])
 
-        let result = try OpsFixtures.run(
+        let result = try await OpsFixtures.run(
             OpsFixtures.kioskBinary,
             [
                 "audit", "export", "--state-directory", state.path, "--since", "2027-01-15", "--format", "json",
@@ -56,7 +56,7 @@ import Testing
     @Test func exportsCSVToStandardOutput() async throws {
         let state = try await Self.seededState()
         defer { try? FileManager.default.removeItem(at: state) }
-        let result = try OpsFixtures.run(
+        let result = try await OpsFixtures.run(
             OpsFixtures.kioskBinary, ["audit", "export", "--state-directory", state.path], environment: Self.shanghai)
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
@@ -65,11 +65,11 @@ import Testing
         #expect(lines[1].hasSuffix(",T-01,session.started,success,110***********123X,n=0"))
     }
 
-    @Test func rejectsABadDateAndFormat() throws {
+    @Test func rejectsABadDateAndFormat() async throws {
         let state = try OpsFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: state) }
         for arguments in [["--since", "15/01/2027"], ["--format", "xml"]] {
-            let result = try OpsFixtures.run(
+            let result = try await OpsFixtures.run(
                 OpsFixtures.kioskBinary, ["audit", "export", "--state-directory", state.path] + arguments)
             #expect(result.status == 64, "\(arguments): \(result.stderr)")
         }

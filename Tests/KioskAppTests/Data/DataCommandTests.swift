@@ -8,7 +8,7 @@ import Testing
 
     @Test func importsTheSampleFile() async throws {
         let state = try KioskProcess.makeStateDirectory()
-        let result = try KioskProcess.run(["data", "import", "applications", Self.sample, "--state-directory", state])
+        let result = try await KioskProcess.run(["data", "import", "applications", Self.sample, "--state-directory", state])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("imported 3 applications and 1 service items"))
         let database = try AppDatabase.open(directory: state)
@@ -24,7 +24,7 @@ import Testing
         json = json.replacingOccurrences(of: "\"510107199001010034\"", with: "\"510107199001010035\"")
         let file = state + "/bad.json"
         try json.write(toFile: file, atomically: true, encoding: .utf8)
-        let result = try KioskProcess.run(["data", "import", "applications", file, "--state-directory", state])
+        let result = try await KioskProcess.run(["data", "import", "applications", file, "--state-directory", state])
         #expect(result.status != 0)
         #expect(result.stderr.contains("applications[1] (SAMPLE-0002), field applicantIdNumber"))
         let database = try AppDatabase.open(directory: state)
@@ -33,14 +33,14 @@ import Testing
 
     @Test func importsAHolidayFile() async throws {
         let state = try KioskProcess.makeStateDirectory()
-        let result = try KioskProcess.run([
+        let result = try await KioskProcess.run([
             "data", "import", "holidays", KioskProcess.assets + "/calendars/2026.json", "--state-directory", state,
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let local = state + "/local.json"
         try #"{"region": "450000", "days": [{"name": "三月三", "date": "2026-04-20", "isOffDay": true}]}"#
             .write(toFile: local, atomically: true, encoding: .utf8)
-        let localResult = try KioskProcess.run([
+        let localResult = try await KioskProcess.run([
             "data", "import", "holidays", "--local", local, "--state-directory", state,
         ])
         #expect(localResult.status == 0, "\(localResult.stderr)")
@@ -52,7 +52,7 @@ import Testing
 
     @Test func seedDemoStoresEverySampleCard() async throws {
         let state = try KioskProcess.makeStateDirectory()
-        let result = try KioskProcess.run(["data", "seed-demo", "--state-directory", state])
+        let result = try await KioskProcess.run(["data", "seed-demo", "--state-directory", state])
         #expect(result.status == 0, "\(result.stderr)")
         let database = try AppDatabase.open(directory: state)
         for person in DemoData.sampleCards {

@@ -33,30 +33,13 @@ enum KioskProcess {
     static let assets = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("assets").path
 
-    /// Runs `kiosk arguments…` to completion.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+    /// Runs `kiosk arguments…` to completion (without blocking Swift's cooperative pool).
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
         var env = ProcessInfo.processInfo.environment
         env["KIOSK_ASSETS_DIR"] = assets
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes before waiting so a large output cannot block the child.
-        let errorData = Locked(Data())
-        let reader = Thread { errorData.set(err.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
-        let outputData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !errorData.isSet { usleep(1000) }
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
-            stderr: String(decoding: errorData.value, as: UTF8.self))
+        let result = try await runProgram(binary, arguments, environment: env)
+        return Result(status: result.status, stdout: result.standardOutput, stderr: result.standardError)
     }
 
     /// A fresh state directory under `$KIOSK_TEST_TMPDIR` (set by scripts/test) or the system temp.
@@ -65,33 +48,5 @@ enum KioskProcess {
         let path = (base as NSString).appendingPathComponent("kiosk-domain-\(UUID().uuidString)")
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
-    }
-}
-
-/// A value set once by another thread.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
-    private var wasSet = false
-
-    init(_ value: Value) { stored = value }
-
-    func set(_ value: Value) {
-        lock.lock()
-        stored = value
-        wasSet = true
-        lock.unlock()
-    }
-
-    var isSet: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return wasSet
-    }
-
-    var value: Value {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
     }
 }

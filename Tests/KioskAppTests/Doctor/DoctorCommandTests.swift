@@ -10,17 +10,17 @@ import Testing
         var hint: String
     }
 
-    private func doctor(config: String, state: String) throws -> (status: Int32, findings: [Finding]) {
+    private func doctor(config: String, state: String) async throws -> (status: Int32, findings: [Finding]) {
         let path = URL(fileURLWithPath: state).appending(path: "kiosk.toml")
         try config.write(to: path, atomically: true, encoding: .utf8)
-        let result = try KioskProcess.run(["doctor", "--json", "--config", path.path, "--state-directory", state])
+        let result = try await KioskProcess.run(["doctor", "--json", "--config", path.path, "--state-directory", state])
         let findings = try JSONDecoder().decode([Finding].self, from: Data(result.stdout.utf8))
         return (result.status, findings)
     }
 
-    @Test func brokenConfigurationNamesKeyAndLine() throws {
+    @Test func brokenConfigurationNamesKeyAndLine() async throws {
         let state = try KioskProcess.makeStateDirectory()
-        let (status, findings) = try doctor(config: "[site]\nname = \"x\"\n\n[reader]\nbaud = 1200\n", state: state)
+        let (status, findings) = try await doctor(config: "[site]\nname = \"x\"\n\n[reader]\nbaud = 1200\n", state: state)
         #expect(status == 1)
         let finding = try #require(findings.first { $0.check == "configuration" })
         #expect(finding.severity == "error")
@@ -28,9 +28,9 @@ import Testing
         #expect(finding.hint.contains("docs/configuration.md"))
     }
 
-    @Test func absentReaderIsAnErrorWithAFixHint() throws {
+    @Test func absentReaderIsAnErrorWithAFixHint() async throws {
         let state = try KioskProcess.makeStateDirectory()
-        let (status, findings) = try doctor(
+        let (status, findings) = try await doctor(
             config: "[reader]\nport = \"/nonexistent/idcard\"\n[printer]\ndriver = \"none\"\n", state: state)
         #expect(status == 1)
         let reader = try #require(findings.first { $0.check == "reader" })
@@ -40,11 +40,11 @@ import Testing
     }
 
     @Test(.enabled(if: ProcessInfo.processInfo.environment["KIOSK_TEST_CUPS_SERVER"] != nil, "needs the CUPS fixture"))
-    func missingPrinterQueueIsAnErrorAndAGoodQueueIsOK() throws {
+    func missingPrinterQueueIsAnErrorAndAGoodQueueIsOK() async throws {
         let server = try #require(ProcessInfo.processInfo.environment["KIOSK_TEST_CUPS_SERVER"])
         let queue = try #require(ProcessInfo.processInfo.environment["KIOSK_TEST_CUPS_QUEUE"])
         let state = try KioskProcess.makeStateDirectory()
-        let missing = try doctor(
+        let missing = try await doctor(
             config: "[reader]\ndriver = \"simulator\"\n[printer]\nqueue = \"no-such-queue\"\ncups_server = \"\(server)\"\n",
             state: state)
         #expect(missing.status == 1)
@@ -53,7 +53,7 @@ import Testing
         #expect(printer.message.contains("no-such-queue"))
         #expect(printer.hint.contains("lpadmin -p no-such-queue"))
 
-        let good = try doctor(
+        let good = try await doctor(
             config: "[reader]\ndriver = \"simulator\"\n[printer]\nqueue = \"\(queue)\"\ncups_server = \"\(server)\"\n",
             state: state)
         #expect(good.findings.first { $0.check == "printer" }?.severity == "ok")
@@ -62,9 +62,9 @@ import Testing
         #expect(good.status == 0)
     }
 
-    @Test func calendarCoverageOfThisYearAndNext() throws {
+    @Test func calendarCoverageOfThisYearAndNext() async throws {
         let state = try KioskProcess.makeStateDirectory()
-        let (_, findings) = try doctor(config: "[printer]\ndriver = \"none\"\n", state: state)
+        let (_, findings) = try await doctor(config: "[printer]\ndriver = \"none\"\n", state: state)
         let calendar = findings.filter { $0.check == "calendar" }
         #expect(calendar.count == 2)
         var gregorian = Calendar(identifier: .gregorian)

@@ -5,10 +5,10 @@ import Testing
 @Suite(.enabled(if: PTYScreen.isAvailable, "needs KIOSK_TEST_PYTHON (scripts/test sets it)"))
 struct DemoScreenTests {
     @Test(arguments: [(80, 24), (120, 40), (200, 60)])
-    func homeScreenCardAndQuitAtEverySize(columns: Int, rows: Int) throws {
+    func homeScreenCardAndQuitAtEverySize(columns: Int, rows: Int) async throws {
         let state = try E2E.stateDirectory()
         let screen = PTYScreen(columns: columns, rows: rows)
-        let result = try screen.run([E2E.kiosk, "demo", "--state-directory", state], actions: [
+        let result = try await screen.run([E2E.kiosk, "demo", "--state-directory", state], actions: [
             .wait("请将身份证放在读卡区"),
             .snapshot("home"),
             .tap("李建国"),
@@ -33,9 +33,9 @@ struct DemoScreenTests {
         #expect(result.tail.contains("\u{1B}[?25h"), "cursor not shown again")
     }
 
-    @Test func resizeRepaintsAtTheNewSize() throws {
+    @Test func resizeRepaintsAtTheNewSize() async throws {
         let state = try E2E.stateDirectory()
-        let result = try PTYScreen(columns: 120, rows: 40).run([E2E.kiosk, "demo", "--state-directory", state], actions: [
+        let result = try await PTYScreen(columns: 120, rows: 40).run([E2E.kiosk, "demo", "--state-directory", state], actions: [
             .wait("请将身份证放在读卡区"),
             .resize(columns: 80, rows: 24),
             .sleep(1),
@@ -50,7 +50,7 @@ struct DemoScreenTests {
         #expect(small.lines.allSatisfy { $0.count <= 80 })
     }
 
-    @Test func productionModeIgnoresTheDemoQuitKeyAndStopsOnSIGTERM() throws {
+    @Test func productionModeIgnoresTheDemoQuitKeyAndStopsOnSIGTERM() async throws {
         let state = try E2E.stateDirectory()
         let config = URL(fileURLWithPath: state).appending(path: "kiosk.toml")
         try """
@@ -59,7 +59,7 @@ struct DemoScreenTests {
             [printer]
             driver = "none"
             """.write(to: config, atomically: true, encoding: .utf8)
-        let result = try PTYScreen().run(
+        let result = try await PTYScreen().run(
             [E2E.kiosk, "run", "--config", config.path, "--state-directory", state],
             actions: [
                 .wait("请将身份证放在读卡区"),

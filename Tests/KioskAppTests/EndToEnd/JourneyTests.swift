@@ -28,11 +28,11 @@ struct JourneyTests {
             cups_server = "\(try #require(environment["KIOSK_TEST_CUPS_SERVER"]))"
             profile = "80mm"
             """.write(to: config, atomically: true, encoding: .utf8)
-        let seeded = try KioskProcess.run(["data", "seed-demo", "--state-directory", state])
+        let seeded = try await KioskProcess.run(["data", "seed-demo", "--state-directory", state])
         #expect(seeded.status == 0, "\(seeded.stderr)")
         let jobsBefore = Set(try FileManager.default.contentsOfDirectory(atPath: captureDirectory))
 
-        let result = try PTYScreen().run(
+        let result = try await PTYScreen().run(
             [E2E.kiosk, "run", "--config", config.path, "--state-directory", state],
             actions: [
                 .wait("请将身份证放在读卡区"),

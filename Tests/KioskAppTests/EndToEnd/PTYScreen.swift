@@ -78,7 +78,7 @@ struct PTYScreen {
     var environment: [String: String] = [:]
 
     /// Runs `arguments` (the first is the program) under the script and returns the parsed result.
-    func run(_ arguments: [String], actions: [Action]) throws -> Result {
+    func run(_ arguments: [String], actions: [Action]) async throws -> Result {
         let python = try #require(Self.python, "KIOSK_TEST_PYTHON is not set (run scripts/test)")
         let directory = FileManager.default.temporaryDirectory.appending(path: "pty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -86,22 +86,15 @@ struct PTYScreen {
         let actionsFile = directory.appending(path: "actions.json")
         try JSONSerialization.data(withJSONObject: actions.map(\.json)).write(to: actionsFile)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
         var scriptArguments = [
             E2E.repositoryRoot.appending(path: "scripts/pty-screen.py").path,
             "--cols", "\(columns)", "--rows", "\(rows)", "--actions", actionsFile.path,
         ]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { scriptArguments += ["--env", "\(key)=\(value)"] }
-        process.arguments = scriptArguments + ["--"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "pty-screen.py failed: \(String(decoding: data, as: UTF8.self))")
-        return try JSONDecoder().decode(Result.self, from: data)
+        let result = try await runProgram(
+            URL(fileURLWithPath: python), scriptArguments + ["--"] + arguments)
+        try #require(result.status == 0, "pty-screen.py failed: \(result.standardOutput) \(result.standardError)")
+        return try JSONDecoder().decode(Result.self, from: Data(result.standardOutput.utf8))
     }
 }
 

@@ -5,7 +5,7 @@ import Testing
 /// and a graceful stop on SIGTERM well inside systemd's timeout.
 @Suite(.enabled(if: PTYScreen.isAvailable, "needs KIOSK_TEST_PYTHON (scripts/test sets it)"))
 struct SystemdLifecycleTests {
-    @Test func readyWatchdogAndStoppingFromTheRealBinary() throws {
+    @Test func readyWatchdogAndStoppingFromTheRealBinary() async throws {
         let state = try E2E.stateDirectory()
         let config = URL(fileURLWithPath: state).appending(path: "kiosk.toml")
         try "[reader]\ndriver = \"simulator\"\n[printer]\ndriver = \"none\"\n"
@@ -13,7 +13,7 @@ struct SystemdLifecycleTests {
         let socket = try NotifySocket(abstract: false)
         let screen = PTYScreen(environment: ["NOTIFY_SOCKET": socket.address, "WATCHDOG_USEC": "1000000"])
         let started = ContinuousClock.now
-        let result = try screen.run(
+        let result = try await screen.run(
             [E2E.kiosk, "run", "--config", config.path, "--state-directory", state],
             actions: [.wait("请将身份证放在读卡区"), .sleep(2), .signal("TERM"), .waitExit(10)])
         let elapsed = ContinuousClock.now - started

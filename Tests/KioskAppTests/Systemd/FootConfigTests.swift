@@ -58,9 +58,9 @@ import Testing
     /// foot itself accepts the file (`foot --check-config`, foot ≥ 1.12), so no key is misspelt
     /// or invalid. Needs package `foot`; skipped without it under plain `swift test`.
     @Test(.enabled(if: OpsFixtures.tool("foot") != nil || OpsFixtures.runByScriptsTest))
-    func footAcceptsTheFile() throws {
+    func footAcceptsTheFile() async throws {
         let foot = try #require(OpsFixtures.tool("foot"), "foot (package foot) is not installed")
-        let result = try OpsFixtures.run(foot, ["--config=\(Self.footINI.path)", "--check-config"])
+        let result = try await OpsFixtures.run(foot, ["--config=\(Self.footINI.path)", "--check-config"])
         let errors = result.stderr.split(separator: "\n").filter { $0.contains("err:") || $0.contains("warn:") }
         #expect(result.status == 0, "\(result.stderr)")
         #expect(errors.isEmpty, "\(errors.joined(separator: "\n"))")
@@ -68,13 +68,13 @@ import Testing
 
     /// The check above can fail: foot rejects an unknown action.
     @Test(.enabled(if: OpsFixtures.tool("foot") != nil || OpsFixtures.runByScriptsTest))
-    func footRejectsAnUnknownAction() throws {
+    func footRejectsAnUnknownAction() async throws {
         let foot = try #require(OpsFixtures.tool("foot"), "foot (package foot) is not installed")
         let directory = try OpsFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let broken = directory.appendingPathComponent("foot.ini")
         try "[key-bindings]\nspawn-terminals=none\n".write(to: broken, atomically: true, encoding: .utf8)
-        let result = try OpsFixtures.run(foot, ["--config=\(broken.path)", "--check-config"])
+        let result = try await OpsFixtures.run(foot, ["--config=\(broken.path)", "--check-config"])
         #expect(result.status != 0)
     }
 }

@@ -23,8 +23,8 @@ struct InstallScriptTests {
         return root
     }
 
-    func install(_ arguments: [String]) throws -> OpsFixtures.Result {
-        try OpsFixtures.run(
+    func install(_ arguments: [String]) async throws -> OpsFixtures.Result {
+        try await OpsFixtures.run(
             URL(fileURLWithPath: "/bin/bash"), [OpsFixtures.systemdDirectory.appendingPathComponent("install.sh").path] + arguments)
     }
 
@@ -33,10 +33,10 @@ struct InstallScriptTests {
     }
 
     @Test(arguments: [("cage", "kiosk-cage.service"), ("kmscon", "kiosk-kmscon.service"), ("plain", "kiosk.service")])
-    func installsAndEnablesOneVariant(variant: String, unit: String) throws {
+    func installsAndEnablesOneVariant(variant: String, unit: String) async throws {
         let root = try scratchRoot()
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = try install(["--root", root.path, "--variant", variant])
+        let result = try await install(["--root", root.path, "--variant", variant])
         #expect(result.status == 0, "\(result.stderr)")
 
         for file in [
@@ -58,10 +58,10 @@ struct InstallScriptTests {
         #expect((state[.posixPermissions] as? NSNumber)?.intValue == 0o700)
     }
 
-    @Test func rejectsAnUnknownVariant() throws {
+    @Test func rejectsAnUnknownVariant() async throws {
         let root = try scratchRoot()
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = try install(["--root", root.path, "--variant", "x11"])
+        let result = try await install(["--root", root.path, "--variant", "x11"])
         #expect(result.status == 64)
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("etc/systemd/system/kiosk.service").path))
     }

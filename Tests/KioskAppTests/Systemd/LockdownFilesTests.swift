@@ -56,7 +56,7 @@ import Testing
         .enabled(
             if: getuid() == 0 && OpsFixtures.tool("systemd-sysusers") != nil && OpsFixtures.tool("systemd-tmpfiles") != nil
         ))
-    func sysusersAndTmpfilesInAScratchRoot() throws {
+    func sysusersAndTmpfilesInAScratchRoot() async throws {
         let root = try OpsFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let etc = root.appendingPathComponent("etc")
@@ -66,7 +66,7 @@ import Testing
         try "root:x:0:\nadm:x:4:\nlp:x:7:\ndialout:x:20:\n".write(
             to: etc.appendingPathComponent("group"), atomically: true, encoding: .utf8)
 
-        let sysusers = try OpsFixtures.run(
+        let sysusers = try await OpsFixtures.run(
             try #require(OpsFixtures.tool("systemd-sysusers")),
             ["--root=\(root.path)", Self.file("sysusers.d/kiosk.conf").path])
         #expect(sysusers.status == 0, "\(sysusers.stderr)")
@@ -80,7 +80,7 @@ import Testing
         #expect(group.contains("dialout:x:20:kiosk"))
         #expect(group.contains("lp:x:7:kiosk"))
 
-        let tmpfiles = try OpsFixtures.run(
+        let tmpfiles = try await OpsFixtures.run(
             try #require(OpsFixtures.tool("systemd-tmpfiles")),
             ["--root=\(root.path)", "--create", Self.file("tmpfiles.d/kiosk.conf").path])
         #expect(tmpfiles.status == 0, "\(tmpfiles.stderr)")

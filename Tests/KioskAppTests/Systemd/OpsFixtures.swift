@@ -52,38 +52,13 @@ enum OpsFixtures {
         let stderr: String
     }
 
-    /// Runs `executable` to completion, feeding `stdin`; output goes through temporary files so
-    /// a chatty child cannot block on a full pipe.
+    /// Runs `executable` to completion, feeding `stdin`, without blocking Swift's cooperative pool.
     static func run(
         _ executable: URL, _ arguments: [String], stdin: Data? = nil, currentDirectory: URL? = nil,
         environment: [String: String]? = nil
-    ) throws -> Result {
-        let scratch = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout")
-        let errURL = scratch.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-        if let environment { process.environment = environment }
-        let outHandle = try FileHandle(forWritingTo: outURL)
-        let errHandle = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        let input = Pipe()
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        try outHandle.close()
-        try errHandle.close()
-        return Result(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    ) async throws -> Result {
+        let result = try await runProgram(
+            executable, arguments, environment: environment, input: stdin ?? Data(), currentDirectory: currentDirectory)
+        return Result(status: result.status, stdout: result.standardOutput, stderr: result.standardError)
     }
 }

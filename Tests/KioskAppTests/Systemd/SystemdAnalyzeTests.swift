@@ -42,8 +42,8 @@ struct SystemdAnalyzeTests {
 
     /// Runs `systemd-analyze verify` and returns the complaints about the given units (it exits
     /// 0 for unknown keys and bad values, so its output is what counts).
-    func verify(_ files: [URL], in directory: URL) throws -> (status: Int32, problems: [String]) {
-        let result = try OpsFixtures.run(
+    func verify(_ files: [URL], in directory: URL) async throws -> (status: Int32, problems: [String]) {
+        let result = try await OpsFixtures.run(
             try analyze(), ["verify", "--man=no"] + files.map(\.path), currentDirectory: directory)
         let names = files.map(\.lastPathComponent)
         let problems = (result.stdout + result.stderr).split(separator: "\n").map(String.init).filter { line in
@@ -52,42 +52,42 @@ struct SystemdAnalyzeTests {
         return (result.status, problems)
     }
 
-    @Test func unitsVerifyCleanly() throws {
+    @Test func unitsVerifyCleanly() async throws {
         let (directory, files) = try stage(Self.units)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let (status, problems) = try verify(files, in: directory)
+        let (status, problems) = try await verify(files, in: directory)
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
         #expect(status == 0)
     }
 
     /// The check above can fail: a typo in a key and a bad value are reported.
-    @Test func verifyReportsBrokenUnits() throws {
+    @Test func verifyReportsBrokenUnits() async throws {
         let (directory, files) = try stage(["kiosk.service"]) { text in
             text.replacingOccurrences(of: "Restart=always", with: "Restart=sometimes")
                 .replacingOccurrences(of: "ProtectHome=yes", with: "ProtectHomes=yes")
         }
         defer { try? FileManager.default.removeItem(at: directory) }
-        let (_, problems) = try verify(files, in: directory)
+        let (_, problems) = try await verify(files, in: directory)
         #expect(problems.contains { $0.contains("sometimes") })
         #expect(problems.contains { $0.contains("ProtectHomes") })
     }
 
     /// A missing ExecStart binary is an error (why the units are staged with the built kiosk).
-    @Test func verifyNeedsTheBinary() throws {
+    @Test func verifyNeedsTheBinary() async throws {
         let (directory, files) = try stage(["kiosk.service"]) { text in
             text.replacingOccurrences(of: OpsFixtures.kioskBinary.path, with: "/nonexistent/kiosk")
         }
         defer { try? FileManager.default.removeItem(at: directory) }
-        let (status, problems) = try verify(files, in: directory)
+        let (status, problems) = try await verify(files, in: directory)
         #expect(status != 0 || !problems.isEmpty)
     }
 
     @Test(arguments: units)
-    func exposureWithinBudget(name: String) throws {
+    func exposureWithinBudget(name: String) async throws {
         let budget = try #require(Self.exposureBudget[name])
         let (directory, files) = try stage([name])
         defer { try? FileManager.default.removeItem(at: directory) }
-        let result = try OpsFixtures.run(
+        let result = try await OpsFixtures.run(
             try analyze(),
             ["security", "--offline=true", "--no-pager", "--threshold=\(Int((budget * 10).rounded()))", files[0].path],
             currentDirectory: directory)
