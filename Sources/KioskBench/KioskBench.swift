@@ -11,7 +11,7 @@ struct KioskBench: AsyncParsableCommand {
         abstract: "Run the kiosk's benchmarks and print medians, percentiles and targets."
     )
 
-    @Argument(help: "Suites to run: terminal, reader, printer, domain (default: all).")
+    @Argument(help: "Suites to run: terminal, reader, printer, domain, app (default: all).")
     var suites: [String] = []
 
     func run() async throws {
@@ -20,6 +20,7 @@ struct KioskBench: AsyncParsableCommand {
             ("reader", ReaderBench.run),
             ("printer", PrinterBench.run),
             ("domain", DomainBench.run),
+            ("app", AppBench.run),
         ]
         var report = BenchReport()
         for (name, suite) in all where suites.isEmpty || suites.contains(name) {
