@@ -91,7 +91,18 @@ final class CUPSConnection: @unchecked Sendable {
         // (that could print twice).
         jobID = try withReconnect { (http) throws(PrintError) -> Int32 in
             let id = cupsCreateJob(http, queue, title, 0, nil)
-            guard id > 0 else { throw classify(call: "cupsCreateJob", queue: queue) }
+            guard id > 0 else {
+                // cupsCreateJob reports a missing queue vaguely (an internal error with a stale
+                // errno text), so ask the scheduler about the queue to say what went wrong.
+                let error = classify(call: "cupsCreateJob", queue: queue)
+                let probe: PrintError?
+                do throws(PrintError) {
+                    probe = try printerAttributes(queue: queue).accepting ? nil : PrintError.notAccepting
+                } catch {
+                    probe = error.isNoSuchPrinter ? error : nil
+                }
+                throw probe ?? error
+            }
             return id
         }
         let http = try connection()

@@ -67,7 +67,7 @@ package actor CUPSPrinter: ReceiptPrinter {
         case .success(let status):
             return status
         case .failure(let error):
-            let isMissing = error.description.hasPrefix("no printer queue")
+            let isMissing = error.isNoSuchPrinter
             return PrinterStatus(
                 device: isMissing ? .noDevice : .offline, paper: .unknown,
                 reasons: [isMissing ? "no-such-queue" : "cupsd-unreachable"], message: error.description,

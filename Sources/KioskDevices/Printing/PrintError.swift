@@ -42,6 +42,18 @@ package struct PrintError: Error, CustomStringConvertible, Sendable {
         return false
     }
 
+    /// The queue does not exist on the cupsd.
+    package var isNoSuchPrinter: Bool {
+        if case .noSuchPrinter = kind { return true }
+        return false
+    }
+
+    /// The queue rejects jobs (`cupsreject`).
+    package var isNotAccepting: Bool {
+        if case .notAccepting = kind { return true }
+        return false
+    }
+
     /// The job was cancelled on request (session end).
     package var isCanceled: Bool {
         if case .canceled = kind { return true }
