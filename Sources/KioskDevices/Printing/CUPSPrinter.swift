@@ -77,6 +77,9 @@ package actor CUPSPrinter: ReceiptPrinter {
 
     package func print(_ receipt: Receipt, session: PrintSessionID) async throws(PrintError) -> PrintOutcome {
         let encoded = try ESCPOSEncoder(profile: profile).encode(receipt)
+        for warning in encoded.warnings {
+            logger.info("receipt printed with a replacement", metadata: ["printer.warning": "\(warning)"])
+        }
         let jobID = try await submit(encoded.bytes, title: receipt.title)
         jobsBySession[session, default: []].insert(jobID)
         defer { forget(jobID, session: session) }

@@ -68,6 +68,9 @@ package actor SocketPrinter: ReceiptPrinter {
 
     package func print(_ receipt: Receipt, session: PrintSessionID) async throws(PrintError) -> PrintOutcome {
         let encoded = try ESCPOSEncoder(profile: profile).encode(receipt)
+        for warning in encoded.warnings {
+            logger.info("receipt printed with a replacement", metadata: ["printer.warning": "\(warning)"])
+        }
         try await send(encoded.bytes)
         return PrintOutcome(
             jobID: nil, byteCount: encoded.bytes.count, warnings: encoded.warnings,

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import KioskCore
 import Testing
 
@@ -68,9 +69,8 @@ import Testing
     }
 
     @Test func unreachablePrinterIsOffline() async throws {
-        let fake = try FakeAppSocketPrinter(answers: [:])
-        let port = fake.port
-        fake.stop()
+        let (descriptor, port) = FakeAppSocketPrinter.refusingPort()
+        defer { close(descriptor) }
         let printer = SocketPrinter(host: "127.0.0.1", port: port, profile: .mm58, timeout: .seconds(1))
         let status = await printer.status()
         #expect(status.device == .offline)

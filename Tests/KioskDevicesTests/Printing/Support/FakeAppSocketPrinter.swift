@@ -43,18 +43,36 @@ final class FakeAppSocketPrinter: @unchecked Sendable {
         lock.withLock { connections }
     }
 
-    /// Stops accepting connections.
+    /// Stops accepting connections. Only shuts the listener down: the accept thread closes it, so its
+    /// descriptor number cannot be reused by another test's socket while that thread still uses it.
     func stop() {
         lock.withLock { stopped = true }
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
+    }
+
+    /// A bound but not listening socket: connecting to its port is refused, and no other test can get
+    /// the port while the returned descriptor stays open (close it at the end).
+    static func refusingPort() -> (descriptor: Int32, port: Int) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+        }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        return (fd, Int(UInt16(bigEndian: address.sin_port)))
     }
 
     private func acceptLoop() {
+        defer { close(listener) }
         while true {
             let client = accept(listener, nil, nil)
             if client < 0 {
-                if errno == EINTR { continue }
+                if errno == EINTR && !lock.withLock({ stopped }) { continue }
                 return
             }
             Thread { [self] in serve(client) }.start()
