@@ -6,24 +6,44 @@ import KioskDevices
 /// QR code) against python-escpos building the same receipt (scripts/bench-escpos.py).
 enum PrinterBench {
     static let site = ReceiptSite(
-        siteName: "某某市政务服务中心", terminalID: "ZZ-0042", qrLink: ReceiptQRLink(key: Array(0..<16)))
+        siteName: "某某市政务服务中心",
+        terminalID: "ZZ-0042",
+        qrLink: ReceiptQRLink(key: Array(0..<16))
+    )
 
     static let input = ApplicationSlipInput(
-        itemName: "城乡居民基本养老保险待遇申领", applicationNumber: "BJ2026-000123", acceptedAt: "2026-11-20 09:30",
-        status: "办理中", promisedDate: "2026-12-04", department: "市人力资源和社会保障局", consultPhone: "0371-12345678",
-        supervisionPhone: "12345", applicantName: "欧阳娜娜", applicantIDNumber: "11010519491231002X")
+        itemName: "城乡居民基本养老保险待遇申领",
+        applicationNumber: "BJ2026-000123",
+        acceptedAt: "2026-11-20 09:30",
+        status: "办理中",
+        promisedDate: "2026-12-04",
+        department: "市人力资源和社会保障局",
+        consultPhone: "0371-12345678",
+        supervisionPhone: "12345",
+        applicantName: "欧阳娜娜",
+        applicantIDNumber: "11010519491231002X"
+    )
 
     static func run(_ report: inout BenchReport) async throws {
         let now = UnixTime(seconds: Int64(Date().timeIntervalSince1970))
         var lastBytes = 0
         for profile in [PrinterProfile.mm58, PrinterProfile.mm80] {
             let timing = try measure(iterations: 2000, warmup: 50) {
-                let receipt = ReceiptTemplates.applicationSlip(input, site: site, printedAt: "2026-11-22 10:00", now: now)
+                let receipt = ReceiptTemplates.applicationSlip(
+                    input,
+                    site: site,
+                    printedAt: "2026-11-22 10:00",
+                    now: now
+                )
                 lastBytes = try ESCPOSEncoder(profile: profile).encode(receipt).bytes.count
             }
             report.add(
-                suite: "printer", name: "status slip, raster QR, \(profile.name)", value: Timing.ms(timing.median),
-                target: "≤ 0.5 ms", note: "p99 \(Timing.ms(timing.p99)), \(lastBytes) bytes")
+                suite: "printer",
+                name: "status slip, raster QR, \(profile.name)",
+                value: Timing.ms(timing.median),
+                target: "≤ 0.5 ms",
+                note: "p99 \(Timing.ms(timing.p99)), \(lastBytes) bytes"
+            )
         }
         var native = PrinterProfile.mm58
         native.nativeQR = true
@@ -32,9 +52,14 @@ enum PrinterBench {
             lastBytes = try ESCPOSEncoder(profile: native).encode(receipt).bytes.count
         }
         report.add(
-            suite: "printer", name: "status slip, native QR, 58mm", value: Timing.ms(nativeTiming.median),
-            note: "\(lastBytes) bytes")
-        let qrTiming = try measure(iterations: 2000) { _ = try QREncoder.encode("https://zwfw.example.gov.cn/q?id=BJ2026-000123&t=abcdef.abcdefghij") }
+            suite: "printer",
+            name: "status slip, native QR, 58mm",
+            value: Timing.ms(nativeTiming.median),
+            note: "\(lastBytes) bytes"
+        )
+        let qrTiming = try measure(iterations: 2000) {
+            _ = try QREncoder.encode("https://zwfw.example.gov.cn/q?id=BJ2026-000123&t=abcdef.abcdefghij")
+        }
         report.add(suite: "printer", name: "libqrencode alone", value: Timing.ms(qrTiming.median))
 
         runPythonEscpos(&report, now: now)
@@ -77,13 +102,17 @@ enum PrinterBench {
                 throw CocoaError(.fileReadCorruptFile)
             }
             report.add(
-                suite: "printer", name: "python-escpos, image QR, 58mm",
+                suite: "printer",
+                name: "python-escpos, image QR, 58mm",
                 value: String(format: "%.4f ms", result["image_ms"] ?? .nan),
-                note: "\(Int(result["image_bytes"] ?? 0)) bytes (qrcode + Pillow, GS v 0)")
+                note: "\(Int(result["image_bytes"] ?? 0)) bytes (qrcode + Pillow, GS v 0)"
+            )
             report.add(
-                suite: "printer", name: "python-escpos, native QR, 58mm",
+                suite: "printer",
+                name: "python-escpos, native QR, 58mm",
                 value: String(format: "%.4f ms", result["native_ms"] ?? .nan),
-                note: "\(Int(result["native_bytes"] ?? 0)) bytes (GS ( k)")
+                note: "\(Int(result["native_bytes"] ?? 0)) bytes (GS ( k)"
+            )
         } catch {
             report.add(suite: "printer", name: "python-escpos", value: "-", note: "failed: \(error)")
         }
@@ -99,7 +128,9 @@ enum PrinterBench {
             try runProcess("/usr/bin/python3", ["-m", "venv", venv.path], input: Data())
             try runProcess(
                 venv.appendingPathComponent("bin/pip").path,
-                ["install", "-q", "--disable-pip-version-check", "python-escpos"], input: Data())
+                ["install", "-q", "--disable-pip-version-check", "python-escpos"],
+                input: Data()
+            )
             return python
         } catch {
             return nil
@@ -111,7 +142,8 @@ enum PrinterBench {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        let stdin = Pipe(), stdout = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = FileHandle.nullDevice
@@ -121,7 +153,10 @@ enum PrinterBench {
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(executable) exited \(process.terminationStatus)"])
+            throw CocoaError(
+                .executableLoad,
+                userInfo: [NSLocalizedDescriptionKey: "\(executable) exited \(process.terminationStatus)"]
+            )
         }
         return output
     }

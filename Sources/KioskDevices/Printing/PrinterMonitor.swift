@@ -37,7 +37,9 @@ package struct PrinterMonitor: Service {
     ///   - clock: The clock to wait on.
     ///   - logger: Receives status changes at info level.
     package init(
-        printer: any ReceiptPrinter, interval: Duration = .seconds(5), clock: any Clock<Duration> = ContinuousClock(),
+        printer: any ReceiptPrinter,
+        interval: Duration = .seconds(5),
+        clock: any Clock<Duration> = ContinuousClock(),
         logger: Logger = Logger(label: "kiosk.printer.monitor")
     ) {
         (changes, continuation) = AsyncStream.makeStream(of: Change.self, bufferingPolicy: .bufferingNewest(16))
@@ -66,7 +68,8 @@ package struct PrinterMonitor: Service {
                     metadata: [
                         "printer.device": "\(status.device.rawValue)", "printer.paper": "\(status.paper.rawValue)",
                         "printer.reasons": "\(status.reasons.joined(separator: ","))",
-                    ])
+                    ]
+                )
                 continuation.yield(change)
                 last = status
             }

@@ -12,7 +12,8 @@ enum KioskBinary {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let out = directory.appendingPathComponent("out"), err = directory.appendingPathComponent("err")
+        let out = directory.appendingPathComponent("out")
+        let err = directory.appendingPathComponent("err")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let process = Process()
@@ -62,7 +63,9 @@ enum KioskBinary {
 
 /// The commands against the private cupsd of scripts/cups-fixture; enabled when
 /// KIOSK_TEST_CUPS_SERVER is set (always under scripts/test).
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["KIOSK_TEST_CUPS_SERVER"] != nil, "needs KIOSK_TEST_CUPS_SERVER"))
+@Suite(
+    .enabled(if: ProcessInfo.processInfo.environment["KIOSK_TEST_CUPS_SERVER"] != nil, "needs KIOSK_TEST_CUPS_SERVER")
+)
 struct PrinterCommandCUPSTests {
     let environment = ProcessInfo.processInfo.environment
 
@@ -97,5 +100,8 @@ struct PrinterCommandCUPSTests {
         let status = try KioskBinary.run(["printer", "status", "--queue", "no-such-queue"])
         #expect(status.status == 2)
         #expect(status.output.contains("noDevice"))
+        let unreachable = try KioskBinary.run(["printer", "status", "--queue", "kiosk", "--server", "127.0.0.1:1", "--json"])
+        #expect(unreachable.status == 1)
+        #expect(unreachable.output.contains(#""device":"offline""#))
     }
 }

@@ -3,19 +3,41 @@ import Testing
 @testable import KioskCore
 
 @Suite struct ReceiptTemplatesTests {
-    static let site = ReceiptSite(siteName: "某某市政务服务中心", terminalID: "ZZ-0042", qrLink: ReceiptQRLink(key: Array(0..<16)))
+    static let site = ReceiptSite(
+        siteName: "某某市政务服务中心",
+        terminalID: "ZZ-0042",
+        qrLink: ReceiptQRLink(key: Array(0..<16))
+    )
     static let now = UnixTime(seconds: 1_795_300_000)
 
     static let slipInput = ApplicationSlipInput(
-        itemName: "城乡居民基本养老保险待遇申领", applicationNumber: "BJ2026-000123", acceptedAt: "2026-11-20 09:30",
-        status: "办理中", promisedDate: "2026-12-04", department: "市人社局", consultPhone: "0371-12345678",
-        supervisionPhone: "12345", applicantName: "张三丰", applicantIDNumber: "11010519491231002X")
+        itemName: "城乡居民基本养老保险待遇申领",
+        applicationNumber: "BJ2026-000123",
+        acceptedAt: "2026-11-20 09:30",
+        status: "办理中",
+        promisedDate: "2026-12-04",
+        department: "市人社局",
+        consultPhone: "0371-12345678",
+        supervisionPhone: "12345",
+        applicantName: "张三丰",
+        applicantIDNumber: "11010519491231002X"
+    )
 
     static let mailInput = MailRequestReceiptInput(
-        itemName: "不动产登记", applicationNumber: "ZJ2026-7", certificateName: "不动产权证书", requestedAt: "2026-11-22 10:00",
-        status: "已申请", promisedDate: "2026-11-29", department: "市自然资源局", consultPhone: "0571-1", supervisionPhone: "12345",
-        recipientName: "李四", recipientPhone: "13812345678", recipientAddress: "浙江省杭州市西湖区文三路90号3幢501室",
-        postcode: "310012")
+        itemName: "不动产登记",
+        applicationNumber: "ZJ2026-7",
+        certificateName: "不动产权证书",
+        requestedAt: "2026-11-22 10:00",
+        status: "已申请",
+        promisedDate: "2026-11-29",
+        department: "市自然资源局",
+        consultPhone: "0571-1",
+        supervisionPhone: "12345",
+        recipientName: "李四",
+        recipientPhone: "13812345678",
+        recipientAddress: "浙江省杭州市西湖区文三路90号3幢501室",
+        postcode: "310012"
+    )
 
     private func text(_ receipt: Receipt) -> String {
         ReceiptTextRenderer.lines(of: receipt, columns: 48).joined(separator: "\n")
@@ -27,7 +49,12 @@ import Testing
     }
 
     @Test func statusSlipHasEveryR15Field() {
-        let receipt = ReceiptTemplates.applicationSlip(Self.slipInput, site: Self.site, printedAt: "2026-11-22 10:00", now: Self.now)
+        let receipt = ReceiptTemplates.applicationSlip(
+            Self.slipInput,
+            site: Self.site,
+            printedAt: "2026-11-22 10:00",
+            now: Self.now
+        )
         let shown = text(receipt)
         for expected in [
             "事项名称：城乡居民基本养老保险待遇申领", "办件编号：BJ2026-000123", "受理时间：2026-11-20 09:30", "当前状态：办理中",
@@ -42,7 +69,12 @@ import Testing
     }
 
     @Test func mailReceiptMasksTheRecipient() {
-        let receipt = ReceiptTemplates.mailRequest(Self.mailInput, site: Self.site, printedAt: "2026-11-22 10:00", now: Self.now)
+        let receipt = ReceiptTemplates.mailRequest(
+            Self.mailInput,
+            site: Self.site,
+            printedAt: "2026-11-22 10:00",
+            now: Self.now
+        )
         let shown = text(receipt)
         #expect(shown.contains("收件人：李*"))
         #expect(shown.contains("联系电话：138****5678"))

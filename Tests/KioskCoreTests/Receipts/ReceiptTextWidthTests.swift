@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct ReceiptTextWidthTests {
     @Test(arguments: [
-        ("A", 1), ("中", 2), ("，", 2), ("Ａ", 2), ("·", 2), ("□", 2), ("𠮷", 2), ("é", 1), ("e\u{301}", 1), ("\u{200B}", 0),
+        ("A", 1), ("中", 2), ("，", 2), ("Ａ", 2), ("·", 2), ("□", 2), ("𠮷", 2), ("é", 1), ("e\u{301}", 1),
+        ("\u{200B}", 0),
     ])
     func characterWidths(text: String, width: Int) {
         #expect(ReceiptTextWidth.columns(of: text) == width)

@@ -4,7 +4,10 @@ import Testing
 
 @Suite struct ReceiptTokenTests {
     /// Reference vectors from the SipHash paper (key 00…0f, message 00…(n-1)).
-    @Test(arguments: [(0, UInt64(0x726f_db47_dd0e_0e31)), (1, 0x74f8_39c5_93dc_67fd), (15, 0xa129_ca61_49be_45e5), (63, 0x958a_324c_eb06_4572)])
+    @Test(arguments: [
+        (0, UInt64(0x726f_db47_dd0e_0e31)), (1, 0x74f8_39c5_93dc_67fd), (15, 0xa129_ca61_49be_45e5),
+        (63, 0x958a_324c_eb06_4572),
+    ])
     func sipHashReferenceVectors(length: Int, expected: UInt64) {
         let hash = SipHash24(key: Array(0..<16)).hash((0..<length).map { UInt8($0) })
         #expect(hash == expected)
@@ -36,7 +39,11 @@ import Testing
     }
 
     @Test func linksPercentEncodeTheIDAndCarryTheToken() {
-        let link = ReceiptQRLink(template: "https://h.example/q?id={id}&t={token}", key: Array(0..<16), lifetimeSeconds: 600)
+        let link = ReceiptQRLink(
+            template: "https://h.example/q?id={id}&t={token}",
+            key: Array(0..<16),
+            lifetimeSeconds: 600
+        )
         let url = link.url(for: "浙2026/01 A", now: now)
         #expect(url.hasPrefix("https://h.example/q?id=%E6%B5%992026%2F01%20A&t="))
         let tokenText = String(url.split(separator: "=").last!)

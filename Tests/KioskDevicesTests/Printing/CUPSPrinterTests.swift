@@ -81,7 +81,10 @@ struct CUPSPrinterTests {
 
         // A deliberate reprint works and is the only new capture.
         let outcome = try await printer.print(Self.receipt, session: PrintSessionID("paper"))
-        #expect(try fixture.captured(in: fixture.paperOutCaptureDirectory) == (before + ["job-\(outcome.jobID!).bin"]).sorted())
+        #expect(
+            try fixture.captured(in: fixture.paperOutCaptureDirectory)
+                == (before + ["job-\(outcome.jobID!).bin"]).sorted()
+        )
         #expect(await printer.status().paper != .out)
         try fixture.set(fixture.control, "paperout")
     }
@@ -110,7 +113,11 @@ struct CUPSPrinterTests {
         try fixture.set(fixture.slowControl, "hold")
         let before = try fixture.captured(in: fixture.slowCaptureDirectory)
         let printer = CUPSPrinter(
-            queue: fixture.slowQueue, server: fixture.server, profile: .mm58, deadline: .seconds(1))
+            queue: fixture.slowQueue,
+            server: fixture.server,
+            profile: .mm58,
+            deadline: .seconds(1)
+        )
         await #expect {
             _ = try await printer.print(Self.receipt, session: PrintSessionID("slow"))
         } throws: { error in
@@ -150,7 +157,9 @@ struct CUPSPrinterTests {
         let third = try await printer.print(Self.receipt, session: PrintSessionID("restart"))
         for outcome in [first, second, third] {
             let file = own.captureDirectory.appendingPathComponent("job-\(outcome.jobID!).bin")
-            #expect(try [UInt8](Data(contentsOf: file)) == (try ESCPOSEncoder(profile: .mm58).encode(Self.receipt)).bytes)
+            #expect(
+                try [UInt8](Data(contentsOf: file)) == (try ESCPOSEncoder(profile: .mm58).encode(Self.receipt)).bytes
+            )
         }
     }
 

@@ -28,7 +28,11 @@ import Testing
     ])
     func mapsStateAndReasons(_ example: Case) {
         let status = CUPSStatusMapping.status(
-            state: example.state, reasons: example.reasons, message: nil, acceptingJobs: true)
+            state: example.state,
+            reasons: example.reasons,
+            message: nil,
+            acceptingJobs: true
+        )
         #expect(status.device == example.device)
         #expect(status.paper == example.paper)
         #expect(!status.reasons.contains("none"))

@@ -5,17 +5,29 @@ import Testing
 
 @Suite struct ESCPOSEncoderTests {
     static let site = ReceiptSite(
-        siteName: "某某市政务服务中心", terminalID: "ZZ-0042",
-        qrLink: ReceiptQRLink(key: Array(0..<16)))
+        siteName: "某某市政务服务中心",
+        terminalID: "ZZ-0042",
+        qrLink: ReceiptQRLink(key: Array(0..<16))
+    )
     static let now = UnixTime(seconds: 1_795_300_000)
 
     static let slip = ReceiptTemplates.applicationSlip(
         ApplicationSlipInput(
-            itemName: "城乡居民基本养老保险待遇申领（含跨省转移接续及相关材料补正）", applicationNumber: "BJ2026-000123",
-            acceptedAt: "2026-11-20 09:30", status: "办理中", promisedDate: "2026-12-04", department: "市人力资源和社会保障局",
-            consultPhone: "0371-12345678", supervisionPhone: "12345", applicantName: "欧阳娜娜",
-            applicantIDNumber: "11010519491231002X"),
-        site: site, printedAt: "2026-11-22 10:00", now: now)
+            itemName: "城乡居民基本养老保险待遇申领（含跨省转移接续及相关材料补正）",
+            applicationNumber: "BJ2026-000123",
+            acceptedAt: "2026-11-20 09:30",
+            status: "办理中",
+            promisedDate: "2026-12-04",
+            department: "市人力资源和社会保障局",
+            consultPhone: "0371-12345678",
+            supervisionPhone: "12345",
+            applicantName: "欧阳娜娜",
+            applicantIDNumber: "11010519491231002X"
+        ),
+        site: site,
+        printedAt: "2026-11-22 10:00",
+        now: now
+    )
 
     @Test(arguments: [PrinterProfile.mm58, PrinterProfile.mm80])
     func printedTextMatchesTheScreenRendering(profile: PrinterProfile) throws {
@@ -23,7 +35,9 @@ import Testing
         let document = try ESCPOSReader.read(encoded.bytes)
         // The screen pads aligned lines and shows blank feed lines; the printer aligns and feeds itself.
         func comparable(_ lines: [String]) -> [String] {
-            lines.map { String($0.drop { $0 == " " }) }.filter { !$0.isEmpty && $0 != ReceiptTextRenderer.qrPlaceholder }
+            lines.map { String($0.drop { $0 == " " }) }.filter {
+                !$0.isEmpty && $0 != ReceiptTextRenderer.qrPlaceholder
+            }
         }
         let screen = ReceiptTextRenderer.lines(of: Self.slip, columns: profile.columns)
         #expect(comparable(document.texts) == comparable(screen))

@@ -11,7 +11,9 @@ import Testing
     }
 
     @Test func paperNearEndAndEnd() {
-        #expect(RealTimeStatus(printer: 0x16, offlineCause: 0x12, errorCause: 0x12, paperSensor: 0x1E).status.paper == .low)
+        #expect(
+            RealTimeStatus(printer: 0x16, offlineCause: 0x12, errorCause: 0x12, paperSensor: 0x1E).status.paper == .low
+        )
         let out = RealTimeStatus(printer: 0x1E, offlineCause: 0x32, errorCause: 0x12, paperSensor: 0x72).status
         #expect(out.paper == .out)
         #expect(out.device == .userError)

@@ -61,7 +61,11 @@ import Testing
         let fake = try FakeAppSocketPrinter(answers: [:])
         defer { fake.stop() }
         let printer = SocketPrinter(
-            host: "127.0.0.1", port: fake.port, profile: .mm58, statusTimeout: .milliseconds(100))
+            host: "127.0.0.1",
+            port: fake.port,
+            profile: .mm58,
+            statusTimeout: .milliseconds(100)
+        )
         #expect(await printer.status().paper == .unknown)
         _ = try await printer.print(Self.receipt, session: PrintSessionID("s1"))
         let expected = try ESCPOSEncoder(profile: .mm58).encode(Self.receipt).bytes

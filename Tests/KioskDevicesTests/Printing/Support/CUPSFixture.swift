@@ -43,14 +43,17 @@ struct CUPSFixture {
             return value
         }
         return CUPSFixture(
-            server: try value("KIOSK_TEST_CUPS_SERVER"), queue: try value("KIOSK_TEST_CUPS_QUEUE"),
-            paperOutQueue: try value("KIOSK_TEST_CUPS_PAPEROUT_QUEUE"), slowQueue: try value("KIOSK_TEST_CUPS_SLOW_QUEUE"),
+            server: try value("KIOSK_TEST_CUPS_SERVER"),
+            queue: try value("KIOSK_TEST_CUPS_QUEUE"),
+            paperOutQueue: try value("KIOSK_TEST_CUPS_PAPEROUT_QUEUE"),
+            slowQueue: try value("KIOSK_TEST_CUPS_SLOW_QUEUE"),
             captureDirectory: URL(fileURLWithPath: try value("KIOSK_TEST_CUPS_CAPTURE_DIR")),
             paperOutCaptureDirectory: URL(fileURLWithPath: try value("KIOSK_TEST_CUPS_PAPEROUT_CAPTURE_DIR")),
             slowCaptureDirectory: URL(fileURLWithPath: try value("KIOSK_TEST_CUPS_SLOW_CAPTURE_DIR")),
             control: URL(fileURLWithPath: try value("KIOSK_TEST_CUPS_CONTROL")),
             slowControl: URL(fileURLWithPath: try value("KIOSK_TEST_CUPS_SLOW_CONTROL")),
-            directory: directory)
+            directory: directory
+        )
     }
 
     /// The fixture script in this checkout.
@@ -113,7 +116,10 @@ enum Shell {
         guard process.terminationStatus == 0 else {
             throw CocoaError(
                 .executableLoad,
-                userInfo: [NSLocalizedDescriptionKey: "\(arguments.joined(separator: " ")) exited \(process.terminationStatus)"])
+                userInfo: [
+                    NSLocalizedDescriptionKey: "\(arguments.joined(separator: " ")) exited \(process.terminationStatus)"
+                ]
+            )
         }
         return output
     }

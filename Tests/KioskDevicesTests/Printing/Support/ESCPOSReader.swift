@@ -75,8 +75,14 @@ enum ESCPOSReader {
             case 0x0A:
                 document.lines.append(
                     .init(
-                        text: try decode(text, charset: charset), alignment: alignment, bold: bold,
-                        doubleWidth: doubleWidth, doubleHeight: doubleHeight, chineseMode: chinese))
+                        text: try decode(text, charset: charset),
+                        alignment: alignment,
+                        bold: bold,
+                        doubleWidth: doubleWidth,
+                        doubleHeight: doubleHeight,
+                        chineseMode: chinese
+                    )
+                )
                 text.removeAll()
                 index += 1
             case 0x1B:
@@ -151,7 +157,8 @@ enum ESCPOSReader {
                         document.rasters[document.rasters.count - 1] = last
                     } else {
                         document.rasters.append(
-                            .init(bytesPerRow: bytesPerRow, height: rows, bits: data, bandHeights: [rows]))
+                            .init(bytesPerRow: bytesPerRow, height: rows, bits: data, bandHeights: [rows])
+                        )
                     }
                     isRaster = true
                     index += 8 + bytesPerRow * rows
