@@ -46,7 +46,12 @@ package struct ReceiptTextStyle: Sendable, Hashable {
     package var doubleHeight: Bool
 
     /// Creates a style; the default is left-aligned, regular, single size.
-    package init(alignment: Alignment = .left, bold: Bool = false, doubleWidth: Bool = false, doubleHeight: Bool = false) {
+    package init(
+        alignment: Alignment = .left,
+        bold: Bool = false,
+        doubleWidth: Bool = false,
+        doubleHeight: Bool = false
+    ) {
         self.alignment = alignment
         self.bold = bold
         self.doubleWidth = doubleWidth

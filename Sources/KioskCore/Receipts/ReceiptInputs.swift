@@ -33,8 +33,15 @@ package struct ApplicationSlipInput: Sendable, Hashable {
 
     /// Creates the input; every field is a display string.
     package init(
-        itemName: String, applicationNumber: String, acceptedAt: String, status: String, promisedDate: String,
-        department: String, consultPhone: String, supervisionPhone: String, applicantName: String,
+        itemName: String,
+        applicationNumber: String,
+        acceptedAt: String,
+        status: String,
+        promisedDate: String,
+        department: String,
+        consultPhone: String,
+        supervisionPhone: String,
+        applicantName: String,
         applicantIDNumber: String
     ) {
         self.itemName = itemName
@@ -70,9 +77,19 @@ package struct MailRequestReceiptInput: Sendable, Hashable {
 
     /// Creates the input; every field is a display string.
     package init(
-        itemName: String, applicationNumber: String, certificateName: String, requestedAt: String, status: String,
-        promisedDate: String, department: String, consultPhone: String, supervisionPhone: String,
-        recipientName: String, recipientPhone: String, recipientAddress: String, postcode: String
+        itemName: String,
+        applicationNumber: String,
+        certificateName: String,
+        requestedAt: String,
+        status: String,
+        promisedDate: String,
+        department: String,
+        consultPhone: String,
+        supervisionPhone: String,
+        recipientName: String,
+        recipientPhone: String,
+        recipientAddress: String,
+        postcode: String
     ) {
         self.itemName = itemName
         self.applicationNumber = applicationNumber

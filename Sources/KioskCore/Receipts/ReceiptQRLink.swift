@@ -26,7 +26,8 @@ package struct ReceiptQRLink: Sendable {
     /// The URL for `applicationNumber` printed at `now`.
     package func url(for applicationNumber: String, now: UnixTime) -> String {
         let tokenText = token.token(for: applicationNumber, expiresAt: UnixTime(seconds: now.seconds + lifetimeSeconds))
-        return template
+        return
+            template
             .replacingOccurrences(of: "{id}", with: Self.percentEncoded(applicationNumber))
             .replacingOccurrences(of: "{token}", with: tokenText)
     }

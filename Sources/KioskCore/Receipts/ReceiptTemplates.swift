@@ -11,7 +11,10 @@ package enum ReceiptTemplates {
     ///   - printedAt: The print time as shown (e.g. `2026-11-22 09:30`).
     ///   - now: The current time, for the token's expiry.
     package static func applicationSlip(
-        _ input: ApplicationSlipInput, site: ReceiptSite, printedAt: String, now: UnixTime
+        _ input: ApplicationSlipInput,
+        site: ReceiptSite,
+        printedAt: String,
+        now: UnixTime
     ) -> Receipt {
         var elements: [ReceiptElement] = [
             .text(site.siteName, .centered),
@@ -28,8 +31,13 @@ package enum ReceiptTemplates {
             .rule,
         ]
         elements += footer(
-            applicationNumber: input.applicationNumber, consultPhone: input.consultPhone,
-            supervisionPhone: input.supervisionPhone, site: site, printedAt: printedAt, now: now)
+            applicationNumber: input.applicationNumber,
+            consultPhone: input.consultPhone,
+            supervisionPhone: input.supervisionPhone,
+            site: site,
+            printedAt: printedAt,
+            now: now
+        )
         return Receipt(title: "kiosk status slip", elements: elements)
     }
 
@@ -40,7 +48,10 @@ package enum ReceiptTemplates {
     ///   - printedAt: The print time as shown.
     ///   - now: The current time, for the token's expiry.
     package static func mailRequest(
-        _ input: MailRequestReceiptInput, site: ReceiptSite, printedAt: String, now: UnixTime
+        _ input: MailRequestReceiptInput,
+        site: ReceiptSite,
+        printedAt: String,
+        now: UnixTime
     ) -> Receipt {
         var elements: [ReceiptElement] = [
             .text(site.siteName, .centered),
@@ -60,15 +71,24 @@ package enum ReceiptTemplates {
             .rule,
         ]
         elements += footer(
-            applicationNumber: input.applicationNumber, consultPhone: input.consultPhone,
-            supervisionPhone: input.supervisionPhone, site: site, printedAt: printedAt, now: now)
+            applicationNumber: input.applicationNumber,
+            consultPhone: input.consultPhone,
+            supervisionPhone: input.supervisionPhone,
+            site: site,
+            printedAt: printedAt,
+            now: now
+        )
         return Receipt(title: "kiosk mail request", elements: elements)
     }
 
     /// Phones, terminal, print time, the QR code and the cut shared by both receipts.
     private static func footer(
-        applicationNumber: String, consultPhone: String, supervisionPhone: String, site: ReceiptSite,
-        printedAt: String, now: UnixTime
+        applicationNumber: String,
+        consultPhone: String,
+        supervisionPhone: String,
+        site: ReceiptSite,
+        printedAt: String,
+        now: UnixTime
     ) -> [ReceiptElement] {
         [
             .field(label: "咨询电话", value: consultPhone),
@@ -106,6 +126,7 @@ extension ReceiptTemplates {
                 .qrCode(payload: printerTestPayload),
                 .text("扫码应打开测试页", .centered),
                 .cut(partial: true),
-            ])
+            ]
+        )
     }
 }

@@ -18,7 +18,10 @@ package enum ReceiptTextRenderer {
                     if style.doubleWidth {
                         // Centre the single-width rendering on the full width instead.
                         shown = ReceiptLayout.aligned(
-                            line, style: ReceiptTextStyle(alignment: style.alignment), columns: columns)
+                            line,
+                            style: ReceiptTextStyle(alignment: style.alignment),
+                            columns: columns
+                        )
                     }
                     output.append(shown)
                 }

@@ -23,17 +23,28 @@ package struct SipHash24: Sendable {
         var v3: UInt64 = 0x7465_6462_7974_6573 ^ k1
 
         func round() {
-            v0 &+= v1; v1 = rotl(v1, 13); v1 ^= v0; v0 = rotl(v0, 32)
-            v2 &+= v3; v3 = rotl(v3, 16); v3 ^= v2
-            v0 &+= v3; v3 = rotl(v3, 21); v3 ^= v0
-            v2 &+= v1; v1 = rotl(v1, 17); v1 ^= v2; v2 = rotl(v2, 32)
+            v0 &+= v1
+            v1 = rotl(v1, 13)
+            v1 ^= v0
+            v0 = rotl(v0, 32)
+            v2 &+= v3
+            v3 = rotl(v3, 16)
+            v3 ^= v2
+            v0 &+= v3
+            v3 = rotl(v3, 21)
+            v3 ^= v0
+            v2 &+= v1
+            v1 = rotl(v1, 17)
+            v1 ^= v2
+            v2 = rotl(v2, 32)
         }
 
         let fullWords = message.count / 8
         for index in 0..<fullWords {
             let m = Self.littleEndianWord(message, at: index * 8)
             v3 ^= m
-            round(); round()
+            round()
+            round()
             v0 ^= m
         }
         var last = UInt64(truncatingIfNeeded: message.count) << 56
@@ -41,10 +52,14 @@ package struct SipHash24: Sendable {
             last |= UInt64(byte) << (8 * UInt64(shift))
         }
         v3 ^= last
-        round(); round()
+        round()
+        round()
         v0 ^= last
         v2 ^= 0xFF
-        round(); round(); round(); round()
+        round()
+        round()
+        round()
+        round()
         return v0 ^ v1 ^ v2 ^ v3
     }
 

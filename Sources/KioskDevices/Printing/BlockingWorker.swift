@@ -18,7 +18,9 @@ final class BlockingWorker: @unchecked Sendable {
     }
 
     /// Runs `body` on the worker thread and returns its result.
-    func run<Success: Sendable, Failure: Error>(_ body: @escaping @Sendable () -> Result<Success, Failure>) async
+    func run<Success: Sendable, Failure: Error>(
+        _ body: @escaping @Sendable () -> Result<Success, Failure>
+    ) async
         -> Result<Success, Failure>
     {
         await withCheckedContinuation { (continuation: CheckedContinuation<Result<Success, Failure>, Never>) in

@@ -18,7 +18,8 @@ final class CUPSConnection: @unchecked Sendable {
 
     /// IPP `job-state` values.
     enum JobState: Int {
-        case pending = 3, held, processing, stopped, canceled, aborted, completed
+        case pending = 3
+        case held, processing, stopped, canceled, aborted, completed
     }
 
     /// Creates a connection description for `server` (`host:port`, `/path/to/socket`, or `nil` for
@@ -27,7 +28,9 @@ final class CUPSConnection: @unchecked Sendable {
         let chosen = server.flatMap { $0.isEmpty ? nil : $0 }
         var name = chosen ?? String(cString: cupsServer())
         var port = Int32(ippPort())
-        if !name.hasPrefix("/"), let colon = name.lastIndex(of: ":"), let value = Int32(name[name.index(after: colon)...]) {
+        if !name.hasPrefix("/"), let colon = name.lastIndex(of: ":"),
+            let value = Int32(name[name.index(after: colon)...])
+        {
             port = value
             name = String(name[..<colon])
         }
@@ -55,7 +58,15 @@ final class CUPSConnection: @unchecked Sendable {
         cupsSetServer(serverSetting)
         guard
             let connected = httpConnect2(
-                host, port, nil, AF_UNSPEC, HTTP_ENCRYPTION_IF_REQUESTED, 1, 5_000, nil)
+                host,
+                port,
+                nil,
+                AF_UNSPEC,
+                HTTP_ENCRYPTION_IF_REQUESTED,
+                1,
+                5_000,
+                nil
+            )
         else {
             throw PrintError.disconnected("cannot connect to cupsd at \(serverSetting): \(lastError())")
         }
@@ -91,7 +102,18 @@ final class CUPSConnection: @unchecked Sendable {
         // (that could print twice).
         jobID = try withReconnect { (http) throws(PrintError) -> Int32 in
             let id = cupsCreateJob(http, queue, title, 0, nil)
-            guard id > 0 else { throw classify(call: "cupsCreateJob", queue: queue) }
+            guard id > 0 else {
+                // cupsCreateJob reports a missing queue vaguely (an internal error with a stale
+                // errno text), so ask the scheduler about the queue to say what went wrong.
+                let error = classify(call: "cupsCreateJob", queue: queue)
+                let probe: PrintError?
+                do throws(PrintError) {
+                    probe = try printerAttributes(queue: queue).accepting ? nil : PrintError.notAccepting
+                } catch {
+                    probe = error.isNoSuchPrinter ? error : nil
+                }
+                throw probe ?? error
+            }
             return id
         }
         let http = try connection()
@@ -138,13 +160,18 @@ final class CUPSConnection: @unchecked Sendable {
             guard ippGetStatusCode(response).rawValue < 0x0400 else {
                 throw classify(call: "Get-Job-Attributes", queue: queue)
             }
-            let state = ippFindAttribute(response, "job-state", IPP_TAG_ENUM).map { JobState(rawValue: Int(ippGetInteger($0, 0))) } ?? nil
+            let state =
+                ippFindAttribute(response, "job-state", IPP_TAG_ENUM).map {
+                    JobState(rawValue: Int(ippGetInteger($0, 0)))
+                } ?? nil
             return (state, strings(response, "job-state-reasons"))
         }
     }
 
     /// The queue's state attributes (Get-Printer-Attributes).
-    func printerAttributes(queue: String) throws(PrintError) -> (
+    func printerAttributes(
+        queue: String
+    ) throws(PrintError) -> (
         state: Int, reasons: [String], message: String?, accepting: Bool
     ) {
         try withReconnect { (http) throws(PrintError) in
@@ -152,7 +179,9 @@ final class CUPSConnection: @unchecked Sendable {
             ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nil, printerURI(queue))
             ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nil, cupsUser())
             addRequested(
-                request, ["printer-state", "printer-state-reasons", "printer-state-message", "printer-is-accepting-jobs"])
+                request,
+                ["printer-state", "printer-state-reasons", "printer-state-message", "printer-is-accepting-jobs"]
+            )
             guard let response = cupsDoRequest(http, request, "/") else {
                 throw classify(call: "Get-Printer-Attributes", queue: queue)
             }
@@ -162,9 +191,10 @@ final class CUPSConnection: @unchecked Sendable {
             }
             let state = ippFindAttribute(response, "printer-state", IPP_TAG_ENUM).map { Int(ippGetInteger($0, 0)) } ?? 0
             let message = strings(response, "printer-state-message").first
-            let accepting = ippFindAttribute(response, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN).map {
-                ippGetBoolean($0, 0) != 0
-            } ?? false
+            let accepting =
+                ippFindAttribute(response, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN).map {
+                    ippGetBoolean($0, 0) != 0
+                } ?? false
             return (state, strings(response, "printer-state-reasons"), message, accepting)
         }
     }
@@ -173,7 +203,9 @@ final class CUPSConnection: @unchecked Sendable {
     func cancel(queue: String, jobID: Int) throws(PrintError) {
         try withReconnect { (http) throws(PrintError) in
             let status = cupsCancelJob2(http, queue, Int32(jobID), 0)
-            guard status == IPP_STATUS_OK || status == IPP_STATUS_ERROR_NOT_POSSIBLE || status == IPP_STATUS_ERROR_NOT_FOUND
+            guard
+                status == IPP_STATUS_OK || status == IPP_STATUS_ERROR_NOT_POSSIBLE
+                    || status == IPP_STATUS_ERROR_NOT_FOUND
             else {
                 throw classify(call: "cupsCancelJob2", queue: queue)
             }
@@ -194,8 +226,14 @@ final class CUPSConnection: @unchecked Sendable {
         cStrings.withUnsafeMutableBufferPointer { buffer in
             buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { pointers in
                 _ = ippAddStrings(
-                    request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", Int32(names.count), nil,
-                    pointers.baseAddress)
+                    request,
+                    IPP_TAG_OPERATION,
+                    IPP_TAG_KEYWORD,
+                    "requested-attributes",
+                    Int32(names.count),
+                    nil,
+                    pointers.baseAddress
+                )
             }
         }
     }

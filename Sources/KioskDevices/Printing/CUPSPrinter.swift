@@ -28,8 +28,12 @@ package actor CUPSPrinter: ReceiptPrinter {
     ///   - clock: The clock for polling and the deadline.
     ///   - logger: Where job events go (never receipt text).
     package init(
-        queue: String, server: String?, profile: PrinterProfile, deadline: Duration = .seconds(60),
-        pollInterval: Duration = .milliseconds(200), clock: any Clock<Duration> = ContinuousClock(),
+        queue: String,
+        server: String?,
+        profile: PrinterProfile,
+        deadline: Duration = .seconds(60),
+        pollInterval: Duration = .milliseconds(200),
+        clock: any Clock<Duration> = ContinuousClock(),
         logger: Logger = Logger(label: "kiosk.printer.cups")
     ) {
         self.queue = queue
@@ -57,8 +61,12 @@ package actor CUPSPrinter: ReceiptPrinter {
                 let attributes = try connection.printerAttributes(queue: queue)
                 return .success(
                     CUPSStatusMapping.status(
-                        state: attributes.state, reasons: attributes.reasons, message: attributes.message,
-                        acceptingJobs: attributes.accepting))
+                        state: attributes.state,
+                        reasons: attributes.reasons,
+                        message: attributes.message,
+                        acceptingJobs: attributes.accepting
+                    )
+                )
             } catch {
                 return .failure(error)
             }
@@ -67,16 +75,22 @@ package actor CUPSPrinter: ReceiptPrinter {
         case .success(let status):
             return status
         case .failure(let error):
-            let isMissing = error.description.hasPrefix("no printer queue")
+            let isMissing = error.isNoSuchPrinter
             return PrinterStatus(
-                device: isMissing ? .noDevice : .offline, paper: .unknown,
-                reasons: [isMissing ? "no-such-queue" : "cupsd-unreachable"], message: error.description,
-                acceptingJobs: false)
+                device: isMissing ? .noDevice : .offline,
+                paper: .unknown,
+                reasons: [isMissing ? "no-such-queue" : "cupsd-unreachable"],
+                message: error.description,
+                acceptingJobs: false
+            )
         }
     }
 
     package func print(_ receipt: Receipt, session: PrintSessionID) async throws(PrintError) -> PrintOutcome {
         let encoded = try ESCPOSEncoder(profile: profile).encode(receipt)
+        for warning in encoded.warnings {
+            logger.info("receipt printed with a replacement", metadata: ["printer.warning": "\(warning)"])
+        }
         let jobID = try await submit(encoded.bytes, title: receipt.title)
         jobsBySession[session, default: []].insert(jobID)
         defer { forget(jobID, session: session) }
@@ -84,9 +98,12 @@ package actor CUPSPrinter: ReceiptPrinter {
         try await waitForCompletion(jobID)
         logger.info("print job completed", metadata: ["printer.queue": "\(queue)", "printer.job": "\(jobID)"])
         return PrintOutcome(
-            jobID: jobID, byteCount: encoded.bytes.count, warnings: encoded.warnings,
+            jobID: jobID,
+            byteCount: encoded.bytes.count,
+            warnings: encoded.warnings,
             textLines: ReceiptTextRenderer.lines(of: receipt, columns: profile.columns),
-            bytesHash: PrintOutcome.hash(of: encoded.bytes))
+            bytesHash: PrintOutcome.hash(of: encoded.bytes)
+        )
     }
 
     /// Prints already-encoded bytes (test receipts, reprints) and waits for completion.
@@ -138,11 +155,13 @@ package actor CUPSPrinter: ReceiptPrinter {
         case .success:
             logger.info(
                 "print job cancelled",
-                metadata: ["printer.queue": "\(queue)", "printer.job": "\(jobID)", "printer.why": "\(why)"])
+                metadata: ["printer.queue": "\(queue)", "printer.job": "\(jobID)", "printer.why": "\(why)"]
+            )
         case .failure(let error):
             logger.warning(
                 "could not cancel print job",
-                metadata: ["printer.queue": "\(queue)", "printer.job": "\(jobID)", "error": "\(error)"])
+                metadata: ["printer.queue": "\(queue)", "printer.job": "\(jobID)", "error": "\(error)"]
+            )
         }
     }
 
@@ -165,7 +184,10 @@ package actor CUPSPrinter: ReceiptPrinter {
                 throw PrintError.canceled(jobID: jobID)
             }
             let poll = await worker.run {
-                () -> Result<(job: CUPSConnection.JobState?, jobReasons: [String], printerState: Int, printerReasons: [String]), PrintError> in
+                () -> Result<
+                    (job: CUPSConnection.JobState?, jobReasons: [String], printerState: Int, printerReasons: [String]),
+                    PrintError
+                > in
                 do throws(PrintError) {
                     let job = try connection.jobState(queue: queue, jobID: jobID)
                     let printer = try connection.printerAttributes(queue: queue)
@@ -191,7 +213,10 @@ package actor CUPSPrinter: ReceiptPrinter {
                     if reasons.contains(where: { $0.hasPrefix("media-empty") || $0.hasPrefix("media-needed") }) {
                         throw PrintError.paperOut
                     }
-                    throw PrintError.jobEnded(jobID: jobID, state: "aborted (\(snapshot.jobReasons.joined(separator: ",")))")
+                    throw PrintError.jobEnded(
+                        jobID: jobID,
+                        state: "aborted (\(snapshot.jobReasons.joined(separator: ",")))"
+                    )
                 case .pending, .held, .processing, .stopped, nil:
                     let stopped =
                         snapshot.printerState == CUPSStatusMapping.State.stopped.rawValue

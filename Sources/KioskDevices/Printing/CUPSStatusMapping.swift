@@ -16,7 +16,10 @@ package enum CUPSStatusMapping {
 
     /// The device-model status for a queue's attributes.
     package static func status(
-        state: Int, reasons rawReasons: [String], message: String?, acceptingJobs: Bool
+        state: Int,
+        reasons rawReasons: [String],
+        message: String?,
+        acceptingJobs: Bool
     ) -> PrinterStatus {
         let reasons = rawReasons.filter { $0 != "none" && !$0.isEmpty }
         let keywords = Set(reasons.map(keyword))
@@ -50,7 +53,12 @@ package enum CUPSStatusMapping {
         }
         let shownMessage = message.flatMap { $0.isEmpty ? nil : $0 }
         return PrinterStatus(
-            device: device, paper: paper, reasons: reasons, message: shownMessage, acceptingJobs: acceptingJobs)
+            device: device,
+            paper: paper,
+            reasons: reasons,
+            message: shownMessage,
+            acceptingJobs: acceptingJobs
+        )
     }
 
     /// A reason without its `-error`, `-warning` or `-report` suffix.

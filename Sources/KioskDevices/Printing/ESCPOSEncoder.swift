@@ -74,7 +74,10 @@ package struct ESCPOSEncoder: Sendable {
                     bytes += ESCPOS.align(0)
                 } else {
                     let image = MonochromeBitmap.qrCode(
-                        matrix, moduleDots: moduleDots(for: matrix), canvasWidth: profile.dotsPerLine)
+                        matrix,
+                        moduleDots: moduleDots(for: matrix),
+                        canvasWidth: profile.dotsPerLine
+                    )
                     appendRaster(image, to: &bytes)
                     rasters.append(image)
                 }
@@ -100,7 +103,10 @@ package struct ESCPOSEncoder: Sendable {
             let rows = min(bandRows, image.height - row)
             let start = row * image.bytesPerRow
             bytes += ESCPOS.rasterBand(
-                bytesPerRow: image.bytesPerRow, rows: rows, data: image.bits[start..<(start + rows * image.bytesPerRow)])
+                bytesPerRow: image.bytesPerRow,
+                rows: rows,
+                data: image.bits[start..<(start + rows * image.bytesPerRow)]
+            )
             row += rows
         }
     }

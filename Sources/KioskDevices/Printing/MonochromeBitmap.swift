@@ -23,8 +23,10 @@ package struct MonochromeBitmap: Sendable, Hashable {
 
     /// Paints the rectangle of `width × height` pixels at (`x`, `y`) black (clipped to the image).
     package mutating func fill(x: Int, y: Int, width w: Int, height h: Int) {
-        let x0 = max(x, 0), x1 = min(x + w, width)
-        let y0 = max(y, 0), y1 = min(y + h, height)
+        let x0 = max(x, 0)
+        let x1 = min(x + w, width)
+        let y0 = max(y, 0)
+        let y1 = min(y + h, height)
         guard x0 < x1, y0 < y1 else { return }
         for row in y0..<y1 {
             let base = row * bytesPerRow
@@ -52,7 +54,12 @@ package struct MonochromeBitmap: Sendable, Hashable {
                 }
                 var run = 1
                 while x + run < matrix.width, matrix.isDark(x: x + run, y: y) { run += 1 }
-                image.fill(x: left + x * moduleDots, y: top + y * moduleDots, width: run * moduleDots, height: moduleDots)
+                image.fill(
+                    x: left + x * moduleDots,
+                    y: top + y * moduleDots,
+                    width: run * moduleDots,
+                    height: moduleDots
+                )
                 x += run
             }
         }

@@ -27,7 +27,8 @@ package actor PreviewPrinter: ReceiptPrinter {
 
     package func print(_ receipt: Receipt, session: PrintSessionID) async throws(PrintError) -> PrintOutcome {
         guard simulatedStatus.canPrint else {
-            throw simulatedStatus.paper == .out ? PrintError.paperOut : PrintError.printerStopped(reasons: simulatedStatus.reasons)
+            throw simulatedStatus.paper == .out
+                ? PrintError.paperOut : PrintError.printerStopped(reasons: simulatedStatus.reasons)
         }
         let encoded = try ESCPOSEncoder(profile: profile).encode(receipt)
         let lines = ReceiptTextRenderer.lines(of: receipt, columns: profile.columns)
@@ -36,16 +37,25 @@ package actor PreviewPrinter: ReceiptPrinter {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(encoded.bytes).write(to: folder.appendingPathComponent(base + ".escpos"))
-            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent(base + ".txt"))
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(
+                to: folder.appendingPathComponent(base + ".txt")
+            )
             for (index, image) in encoded.rasterImages.enumerated() {
                 try Data(image.pbm).write(to: folder.appendingPathComponent("\(base)-qr\(index + 1).pbm"))
             }
         } catch {
-            throw PrintError.system(call: "write \(folder.path)/\(base)", errno: (error as NSError).code == 0 ? EIO : Int32((error as NSError).code))
+            throw PrintError.system(
+                call: "write \(folder.path)/\(base)",
+                errno: (error as NSError).code == 0 ? EIO : Int32((error as NSError).code)
+            )
         }
         return PrintOutcome(
-            jobID: counter, byteCount: encoded.bytes.count, warnings: encoded.warnings, textLines: lines,
-            bytesHash: PrintOutcome.hash(of: encoded.bytes))
+            jobID: counter,
+            byteCount: encoded.bytes.count,
+            warnings: encoded.warnings,
+            textLines: lines,
+            bytesHash: PrintOutcome.hash(of: encoded.bytes)
+        )
     }
 
     package func cancelPending(session: PrintSessionID) async {}

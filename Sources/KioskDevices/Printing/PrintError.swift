@@ -27,18 +27,38 @@ package struct PrintError: Error, CustomStringConvertible, Sendable {
     static func timedOut(jobID: Int?, seconds: Double) -> PrintError {
         PrintError(kind: .timedOut(jobID: jobID, seconds: seconds))
     }
-    static func jobEnded(jobID: Int, state: String) -> PrintError { PrintError(kind: .jobEnded(jobID: jobID, state: state)) }
+    static func jobEnded(jobID: Int, state: String) -> PrintError {
+        PrintError(kind: .jobEnded(jobID: jobID, state: state))
+    }
     static func canceled(jobID: Int?) -> PrintError { PrintError(kind: .canceled(jobID: jobID)) }
-    static func cups(call: String, message: String) -> PrintError { PrintError(kind: .cups(call: call, message: message)) }
+    static func cups(call: String, message: String) -> PrintError {
+        PrintError(kind: .cups(call: call, message: message))
+    }
     static func system(call: String, errno: Int32) -> PrintError { PrintError(kind: .system(call: call, errno: errno)) }
-    static func encoder(call: String, errno: Int32) -> PrintError { PrintError(kind: .encoder(call: call, errno: errno)) }
+    static func encoder(call: String, errno: Int32) -> PrintError {
+        PrintError(kind: .encoder(call: call, errno: errno))
+    }
     static func qrCode(_ error: QREncodingError) -> PrintError { PrintError(kind: .qrCode(error)) }
     static func disconnected(_ detail: String) -> PrintError { PrintError(kind: .disconnected(detail)) }
 
     /// The printer ran out of paper (the job was cancelled).
     package var isPaperOut: Bool {
         if case .paperOut = kind { return true }
-        if case .printerStopped(let reasons) = kind { return reasons.contains { $0.hasPrefix("media-empty") || $0.hasPrefix("media-needed") } }
+        if case .printerStopped(let reasons) = kind {
+            return reasons.contains { $0.hasPrefix("media-empty") || $0.hasPrefix("media-needed") }
+        }
+        return false
+    }
+
+    /// The queue does not exist on the cupsd.
+    package var isNoSuchPrinter: Bool {
+        if case .noSuchPrinter = kind { return true }
+        return false
+    }
+
+    /// The queue rejects jobs (`cupsreject`).
+    package var isNotAccepting: Bool {
+        if case .notAccepting = kind { return true }
         return false
     }
 

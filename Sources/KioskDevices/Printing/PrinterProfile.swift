@@ -19,8 +19,14 @@ package struct PrinterProfile: Sendable, Hashable {
 
     /// Creates a profile.
     package init(
-        name: String, dotsPerLine: Int, columns: Int, nativeQR: Bool = false, charset: PrinterCharset = .gb18030,
-        qrModuleDots: Int = 6, rasterBandRows: Int = 256, feedLinesBeforeCut: Int = 4
+        name: String,
+        dotsPerLine: Int,
+        columns: Int,
+        nativeQR: Bool = false,
+        charset: PrinterCharset = .gb18030,
+        qrModuleDots: Int = 6,
+        rasterBandRows: Int = 256,
+        feedLinesBeforeCut: Int = 4
     ) {
         self.name = name
         self.dotsPerLine = dotsPerLine

@@ -13,7 +13,13 @@ package struct PrinterStatus: Sendable, Hashable, Codable {
     package var acceptingJobs: Bool
 
     /// Creates a status.
-    package init(device: DeviceState, paper: PaperState, reasons: [String] = [], message: String? = nil, acceptingJobs: Bool = true) {
+    package init(
+        device: DeviceState,
+        paper: PaperState,
+        reasons: [String] = [],
+        message: String? = nil,
+        acceptingJobs: Bool = true
+    ) {
         self.device = device
         self.paper = paper
         self.reasons = reasons

@@ -13,7 +13,8 @@ package struct RealTimeStatus: Sendable, Hashable {
     package var paperSensor: UInt8?
 
     /// Creates a status from answer bytes.
-    package init(printer: UInt8? = nil, offlineCause: UInt8? = nil, errorCause: UInt8? = nil, paperSensor: UInt8? = nil) {
+    package init(printer: UInt8? = nil, offlineCause: UInt8? = nil, errorCause: UInt8? = nil, paperSensor: UInt8? = nil)
+    {
         self.printer = printer
         self.offlineCause = offlineCause
         self.errorCause = errorCause
@@ -32,8 +33,11 @@ package struct RealTimeStatus: Sendable, Hashable {
     package var status: PrinterStatus {
         guard let printer else {
             return PrinterStatus(
-                device: .online, paper: .unknown, reasons: ["status-not-supported"],
-                message: "the printer does not answer DLE EOT")
+                device: .online,
+                paper: .unknown,
+                reasons: ["status-not-supported"],
+                message: "the printer does not answer DLE EOT"
+            )
         }
         var reasons: [String] = []
         let paperEnd = (paperSensor.map { $0 & 0x60 != 0 } ?? false) || (offlineCause.map { $0 & 0x20 != 0 } ?? false)

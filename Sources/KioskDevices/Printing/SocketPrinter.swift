@@ -24,8 +24,12 @@ package actor SocketPrinter: ReceiptPrinter {
     ///   - statusTimeout: How long to wait for each `DLE EOT` answer (printers that never answer
     ///     cost four of these per status query).
     package init(
-        host: String, port: Int = 9100, profile: PrinterProfile, timeout: Duration = .seconds(10),
-        statusTimeout: Duration = .milliseconds(500), logger: Logger = Logger(label: "kiosk.printer.socket")
+        host: String,
+        port: Int = 9100,
+        profile: PrinterProfile,
+        timeout: Duration = .seconds(10),
+        statusTimeout: Duration = .milliseconds(500),
+        logger: Logger = Logger(label: "kiosk.printer.socket")
     ) {
         self.host = host
         self.port = port
@@ -45,7 +49,9 @@ package actor SocketPrinter: ReceiptPrinter {
 
     /// The raw `DLE EOT` answers.
     package func realTimeStatus() async throws(PrintError) -> RealTimeStatus {
-        let (host, port, timeout, statusTimeout) = (self.host, self.port, timeoutMilliseconds, statusTimeoutMilliseconds)
+        let (host, port, timeout, statusTimeout) = (
+            self.host, self.port, timeoutMilliseconds, statusTimeoutMilliseconds
+        )
         return try await worker.run { () -> Result<RealTimeStatus, PrintError> in
             do throws(PrintError) {
                 let connection = try AppSocketConnection(host: host, port: port, timeoutMilliseconds: timeout)
@@ -61,23 +67,35 @@ package actor SocketPrinter: ReceiptPrinter {
             return try await realTimeStatus().status
         } catch {
             return PrinterStatus(
-                device: .offline, paper: .unknown, reasons: ["offline-report"], message: error.description,
-                acceptingJobs: false)
+                device: .offline,
+                paper: .unknown,
+                reasons: ["offline-report"],
+                message: error.description,
+                acceptingJobs: false
+            )
         }
     }
 
     package func print(_ receipt: Receipt, session: PrintSessionID) async throws(PrintError) -> PrintOutcome {
         let encoded = try ESCPOSEncoder(profile: profile).encode(receipt)
+        for warning in encoded.warnings {
+            logger.info("receipt printed with a replacement", metadata: ["printer.warning": "\(warning)"])
+        }
         try await send(encoded.bytes)
         return PrintOutcome(
-            jobID: nil, byteCount: encoded.bytes.count, warnings: encoded.warnings,
+            jobID: nil,
+            byteCount: encoded.bytes.count,
+            warnings: encoded.warnings,
             textLines: ReceiptTextRenderer.lines(of: receipt, columns: profile.columns),
-            bytesHash: PrintOutcome.hash(of: encoded.bytes))
+            bytesHash: PrintOutcome.hash(of: encoded.bytes)
+        )
     }
 
     /// Sends already-encoded bytes with the status checks of ``print(_:session:)``.
     package func send(_ bytes: [UInt8]) async throws(PrintError) {
-        let (host, port, timeout, statusTimeout) = (self.host, self.port, timeoutMilliseconds, statusTimeoutMilliseconds)
+        let (host, port, timeout, statusTimeout) = (
+            self.host, self.port, timeoutMilliseconds, statusTimeoutMilliseconds
+        )
         let before = try await worker.run { () -> Result<RealTimeStatus, PrintError> in
             do throws(PrintError) {
                 let connection = try AppSocketConnection(host: host, port: port, timeoutMilliseconds: timeout)
@@ -93,7 +111,8 @@ package actor SocketPrinter: ReceiptPrinter {
         }.get()
         if before.answered, !before.status.canPrint {
             logger.info("printer not ready; nothing sent", metadata: ["printer.reasons": "\(before.status.reasons)"])
-            throw before.status.paper == .out ? PrintError.paperOut : PrintError.printerStopped(reasons: before.status.reasons)
+            throw before.status.paper == .out
+                ? PrintError.paperOut : PrintError.printerStopped(reasons: before.status.reasons)
         }
         guard before.answered else { return }
         let after = try await realTimeStatus()

@@ -22,7 +22,10 @@ package enum QREncoder {
     /// Encodes `text` (calls `QRcode_encodeString(text, 0, level, QR_MODE_8, 1)`).
     /// - Throws: ``QREncodingError`` when the text is empty, contains NUL, or is too long for
     ///   version 40 at this level.
-    package static func encode(_ text: String, errorCorrection: ErrorCorrection = .medium) throws(QREncodingError)
+    package static func encode(
+        _ text: String,
+        errorCorrection: ErrorCorrection = .medium
+    ) throws(QREncodingError)
         -> QRMatrix
     {
         guard !text.isEmpty else { throw QREncodingError.empty }

@@ -7,7 +7,8 @@ import KioskDevices
 struct PrinterStatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show the receipt printer's state, reasons and paper."
+        abstract: "Show the receipt printer's state, reasons and paper.",
+        discussion: "Exit status: 0 ready to print, 1 not ready (offline, paper out…), 2 no such queue."
     )
 
     @OptionGroup var options: PrinterOptions
@@ -34,6 +35,7 @@ struct PrinterStatusCommand: AsyncParsableCommand {
             print("can print: \(status.canPrint ? "yes" : "no")")
         }
         if status.device == .noDevice { throw ExitCode(2) }
+        if !status.canPrint { throw ExitCode(1) }
     }
 
     /// The JSON shape of `--json`.

@@ -41,7 +41,11 @@ struct PrinterTestCommand: AsyncParsableCommand {
         }
         guard let queue = options.queue else { return }
         let printer = CUPSPrinter(
-            queue: queue, server: options.server, profile: profile, deadline: .seconds(max(timeout, 1)))
+            queue: queue,
+            server: options.server,
+            profile: profile,
+            deadline: .seconds(max(timeout, 1))
+        )
         do {
             let jobID = try await printer.printRaw(encoded.bytes, title: receipt.title, session: PrintSessionID("cli"))
             print("job \(jobID) completed on \(queue) (\(encoded.bytes.count) bytes)")
