@@ -41,7 +41,7 @@ struct KioskConfiguration: Sendable, Equatable {
             case mm58 = "58mm"
             case mm80 = "80mm"
         }
-        enum Charset: String, Sendable, CaseIterable { case gb18030, gbk }
+        enum Charset: String, Sendable, CaseIterable { case gb18030, gbk, gb2312 }
         var driver = Driver.cups
         var queue = "kiosk"
         var cupsServer = ""

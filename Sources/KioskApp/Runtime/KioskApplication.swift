@@ -119,6 +119,13 @@ struct KioskApplication {
         } else {
             cardContinuation.finish()
         }
+        if let printer, configuration.printer.driver != .preview {
+            let monitor = PrinterMonitor(printer: printer, logger: Logger(label: "kiosk.printer.monitor"))
+            services.append(.init(service: monitor))
+            services.append(.init(service: PrinterAlerts(
+                changes: monitor.changes, database: database, terminalId: configuration.site.terminalId,
+                logger: Logger(label: "kiosk.printer"))))
+        }
         services.append(.init(service: WALCheckpointService(checkpointer: WALCheckpointer(database: database))))
         services.append(.init(service: retention))
         services.append(.init(service: ui, successTerminationBehavior: .gracefullyShutdownGroup))
@@ -153,7 +160,9 @@ struct KioskApplication {
     /// The configured printer, or `nil` when there is none (QR codes are then shown on screen).
     private func makePrinter() -> (any ReceiptPrinter)? {
         let printer = configuration.printer
-        let profile = PrinterProfile.named(printer.profile.rawValue) ?? .mm80
+        var profile = PrinterProfile.named(printer.profile.rawValue) ?? .mm80
+        profile.nativeQR = printer.nativeQR
+        profile.charset = PrinterCharset(rawValue: printer.charset.rawValue) ?? .gb18030
         switch printer.driver {
         case .cups:
             return CUPSPrinter(
