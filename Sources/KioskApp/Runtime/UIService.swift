@@ -62,6 +62,8 @@ final class UIService: Service, Sendable {
         let tickInterval = self.tickInterval
         let cardEvents = self.cardEvents
 
+        // The first frame goes out at once, not at the first tick.
+        wake.yield(.redraw)
         await withGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask {

@@ -63,7 +63,8 @@ struct DemoScreenTests {
             [E2E.kiosk, "run", "--config", config.path, "--state-directory", state],
             actions: [
                 .wait("请将身份证放在读卡区"),
-                .send("\u{11}\u{03}\u{1A}\u{1C}\u{13}"),  // Ctrl-Q, Ctrl-C, Ctrl-Z, Ctrl-\, Ctrl-S
+                // Ctrl-Q, Ctrl-C, Ctrl-Z, Ctrl-\, Ctrl-S; Alt-x, Alt-F4, F5, Ctrl-Alt-Delete as a terminal sends them.
+                .send("\u{11}\u{03}\u{1A}\u{1C}\u{13}\u{1B}x\u{1B}[1;3S\u{1B}[15~\u{1B}[3;7~"),
                 .sleep(1),
                 .snapshot("still"),
                 .signal("TERM"),
