@@ -26,14 +26,14 @@ import Testing
         let state = try await Self.seededState()
         defer { try? FileManager.default.removeItem(at: state) }
         let output = state.appendingPathComponent("audit.json")
-        // An existing world-readable file is tightened to 0600.
+        // An existing world-readable file is replaced (with --force) by a 0600 one.
         _ = FileManager.default.createFile(atPath: output.path, contents: Data("old".utf8), attributes: [.posixPermissions: 0o644])
 
         let result = try await OpsFixtures.run(
             OpsFixtures.kioskBinary,
             [
                 "audit", "export", "--state-directory", state.path, "--since", "2027-01-15", "--format", "json",
-                "--output", output.path, "--terminal-id", "T-01",
+                "--output", output.path, "--force", "--terminal-id", "T-01",
             ], environment: Self.shanghai)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)

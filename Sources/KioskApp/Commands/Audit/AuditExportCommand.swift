@@ -18,8 +18,11 @@ struct AuditExportCommand: AsyncParsableCommand {
     @Option(help: "csv or json.")
     var format: AuditExportFormat = .csv
 
-    @Option(help: "Write to this file (created or replaced with mode 0600) instead of standard output.")
+    @Option(help: "Write to this file (created with mode 0600) instead of standard output.")
     var output: String?
+
+    @Flag(help: "Replace an existing output file (it is removed first, so its permissions are not kept).")
+    var force = false
 
     @Option(help: "Terminal id recorded in the export's own audit event (default: the host name).")
     var terminalId: String?
@@ -29,11 +32,7 @@ struct AuditExportCommand: AsyncParsableCommand {
         let since = since?.date ?? .distantPast
         let events = try await database.auditEvents(since: since)
         let data = try AuditExport.render(events, format: format)
-        if let output {
-            try PrivateFile.write(data, to: output)
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        try StaffExport.emit(data, count: events.count, noun: "audit events", output: output, force: force)
         try await database.recordAudit(
             AuditEvent(
                 time: Date(), terminalId: terminalId ?? ProcessInfo.processInfo.hostName, event: "audit.exported",

@@ -13,7 +13,7 @@ struct EvaluationsExportCommand: AsyncParsableCommand {
     @OptionGroup var state: StateOptions
 
     @Option(name: .long, help: "csv or json.")
-    var format: MailExportCommand.Format = .csv
+    var format: StaffExport.Format = .csv
 
     @Option(
         name: .long,
@@ -33,21 +33,8 @@ struct EvaluationsExportCommand: AsyncParsableCommand {
         }
         let database = try state.openDatabase()
         let rows = try await database.evaluations().map { EvaluationExportRow($0, codes: codes) }
-        let data: Data
-        switch format {
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            data = try encoder.encode(rows) + Data("\n".utf8)
-        case .csv:
-            data = Data(CSV.render(header: EvaluationExportRow.header, rows: rows.map(\.fields)).utf8)
-        }
-        if let output {
-            try StaffFile.writePrivate(data, to: output, force: force)
-            FileHandle.standardError.write(Data("exported \(rows.count) ratings to \(output)\n".utf8))
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        let data = try StaffExport.render(rows, format: format, header: EvaluationExportRow.header) { $0.fields }
+        try StaffExport.emit(data, count: rows.count, noun: "ratings", output: output, force: force)
     }
 }
 

@@ -10,14 +10,10 @@ struct MailExportCommand: AsyncParsableCommand {
         abstract: "Export mail requests with full recipient data (CSV or JSON, file mode 0600)."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case csv, json
-    }
-
     @OptionGroup var state: StateOptions
 
     @Option(name: .long, help: "csv or json.")
-    var format: Format = .csv
+    var format: StaffExport.Format = .csv
 
     @Option(name: .long, help: "Only requests confirmed on or after this day (YYYY-MM-DD) or time (ISO 8601).")
     var since: String?
@@ -39,21 +35,8 @@ struct MailExportCommand: AsyncParsableCommand {
         let database = try state.openDatabase()
         let requests = try await database.mailRequests(since: sinceDate)
         let rows = requests.map(MailExportRow.init)
-        let data: Data
-        switch format {
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            data = try encoder.encode(rows) + Data("\n".utf8)
-        case .csv:
-            data = Data(CSV.render(header: MailExportRow.header, rows: rows.map(\.fields)).utf8)
-        }
-        if let output {
-            try StaffFile.writePrivate(data, to: output, force: force)
-            FileHandle.standardError.write(Data("exported \(rows.count) mail requests to \(output)\n".utf8))
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        let data = try StaffExport.render(rows, format: format, header: MailExportRow.header) { $0.fields }
+        try StaffExport.emit(data, count: rows.count, noun: "mail requests", output: output, force: force)
     }
 }
 

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+
+/// The shared end of every staff export: rows rendered as CSV or JSON, written to a private file
+/// (mode 0600, refused when it exists unless forced) or to standard output.
+enum StaffExport {
+    /// The export file formats.
+    enum Format: String, CaseIterable {
+        case csv, json
+    }
+
+    /// Renders `rows` as pretty JSON, or as CSV with `header` and each row's `fields`.
+    static func render<Row: Encodable>(
+        _ rows: [Row], format: Format, header: [String], fields: (Row) -> [String]
+    ) throws -> Data {
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            return try encoder.encode(rows) + Data("\n".utf8)
+        case .csv:
+            return Data(CSV.render(header: header, rows: rows.map(fields)).utf8)
+        }
+    }
+
+    /// Writes `data` to `output` (private file) and says how many `noun` went there, or to stdout.
+    static func emit(_ data: Data, count: Int, noun: String, output: String?, force: Bool) throws {
+        if let output {
+            try StaffFile.writePrivate(data, to: output, force: force)
+            FileHandle.standardError.write(Data("exported \(count) \(noun) to \(output)\n".utf8))
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+}
+
+extension StaffExport.Format: ExpressibleByArgument {}
