@@ -107,6 +107,7 @@ extension KioskConfiguration {
         }
         r.string("maintenance.pin_hash", into: &maintenance.pinHash, validate: Self.pinHash)
         r.int("maintenance.idle_exit_seconds", into: &maintenance.idleExitSeconds, range: 30...3_600)
+        r.string("maintenance.export_directory", into: &maintenance.exportDirectory, validate: Self.absolutePath)
 
         r.choice("logging.level", into: &logging.level)
     }

@@ -111,6 +111,7 @@ struct KioskConfiguration: Sendable, Equatable {
         var keySequence = ["F12", "F12", "F12", "KP*", "KP*"]
         var pinHash = ""
         var idleExitSeconds = 120
+        var exportDirectory = "/media/kiosk-usb"
     }
 
     /// Log output.

@@ -62,6 +62,17 @@ struct KioskApplication {
             supervisionPhone: configuration.site.supervisionPhone, now: now,
             logger: Logger(label: "kiosk.session")))
 
+        let pinHash: PinHash? = configuration.maintenance.pinHash.isEmpty
+            ? nil : try PinHash(parsing: configuration.maintenance.pinHash)
+        let console = MaintenanceConsole(
+            pinHash: pinHash, inactivityTimeout: .seconds(configuration.maintenance.idleExitSeconds),
+            actions: MaintenanceActions(
+                database: database, printer: printer,
+                readerStatus: { reader.map { "\($0.status)" } ?? "disabled" },
+                stateDirectory: stateDirectory, exportDirectory: configuration.maintenance.exportDirectory,
+                profileName: configuration.printer.profile.rawValue, now: now),
+            database: database, terminalId: configuration.site.terminalId,
+            logger: Logger(label: "kiosk.maintenance"))
         let uiBox = UIServiceBox()
         let demoCards = simulatedReader == nil ? [] : SampleCards.all.map { Self.demoLabel($0.name, $0.card) }
         let shell = KioskShell(
@@ -77,7 +88,7 @@ struct KioskApplication {
                 demoCards: demoCards,
                 defaultLanguage: configuration.ui.language == .en ? .english : .simplifiedChinese),
             hooks: ShellHooks(
-                maintenanceRequested: { [logger] in logger.notice("maintenance key sequence entered") },
+                maintenanceRequested: { await console.open() },
                 placeDemoCard: { index in
                     guard index >= 0, index < SampleCards.all.count else { return }
                     simulatedReader?.place(SampleCards.all[index].card)
@@ -90,7 +101,7 @@ struct KioskApplication {
         let notifier = SystemdNotifier(environment: environment)
         let kioskMode = mode == .production
         let ui = UIService(
-            screen: shell,
+            screen: KioskScreens(shell: shell, console: console),
             makeTerminal: { try TerminalSession(options: .init(kioskMode: kioskMode)) },
             notifier: notifier, mode: mode, cardEvents: cardEvents,
             repaintInterval: .seconds(configuration.ui.repaintIntervalSeconds), logger: Logger(label: "kiosk.ui"))
