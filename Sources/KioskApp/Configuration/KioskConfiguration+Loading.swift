@@ -96,6 +96,7 @@ extension KioskConfiguration {
         r.int("ui.repaint_interval_seconds", into: &ui.repaintIntervalSeconds, range: 10...3_600)
 
         r.string("storage.state_directory", into: &storage.stateDirectory)
+        r.int("storage.health_check_seconds", into: &storage.healthCheckSeconds, range: 1...600)
 
         r.int("retention.delivered_mail_days", into: &retention.deliveredMailDays, range: 1...3_650)
         r.int("retention.audit_days", into: &retention.auditDays, range: 183...3_650)

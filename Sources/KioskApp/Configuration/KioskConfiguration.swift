@@ -92,6 +92,7 @@ struct KioskConfiguration: Sendable, Equatable {
     /// Where state lives.
     struct Storage: Sendable, Equatable {
         var stateDirectory = ""
+        var healthCheckSeconds = 10
     }
 
     /// How long personal data and audit rows are kept.

@@ -54,13 +54,17 @@ struct KioskApplication {
             qrLink: ReceiptQRLink(
                 template: configuration.receipt.qrURLTemplate, key: tokenKey(),
                 lifetimeSeconds: Int64(configuration.receipt.tokenValidityHours) * 3_600))
+        let health = DatabaseHealth(
+            database: database, stateDirectory: stateDirectory,
+            healthyInterval: .seconds(configuration.storage.healthCheckSeconds),
+            logger: Logger(label: "kiosk.database"))
         let backend = LiveSessionBackend(.init(
             database: database,
             backOffice: LocalBackOffice(database: database, terminalId: configuration.site.terminalId),
             printer: printer, deadlines: deadlines, receiptSite: site, terminalId: configuration.site.terminalId,
             regionCode: configuration.site.regionCode, consultPhone: configuration.site.consultPhone,
             supervisionPhone: configuration.site.supervisionPhone, now: now,
-            logger: Logger(label: "kiosk.session")))
+            logger: Logger(label: "kiosk.session"), storageFailed: { health.probeSoon() }))
 
         let pinHash: PinHash? = configuration.maintenance.pinHash.isEmpty
             ? nil : try PinHash(parsing: configuration.maintenance.pinHash)
@@ -75,8 +79,10 @@ struct KioskApplication {
             logger: Logger(label: "kiosk.maintenance"))
         let uiBox = UIServiceBox()
         let demoCards = simulatedReader == nil ? [] : SampleCards.all.map { Self.demoLabel($0.name, $0.card) }
+        let strings = try UIStrings.load(assetsDirectory: assets.root)
+        let language: UILanguage = configuration.ui.language == .en ? .english : .simplifiedChinese
         let shell = KioskShell(
-            strings: try UIStrings.load(assetsDirectory: assets.root),
+            strings: strings,
             theme: configuration.ui.theme == .highContrast ? .highContrast : .standard,
             backend: backend,
             config: UIConfig(
@@ -86,7 +92,7 @@ struct KioskApplication {
                 formIdleTimeout: .seconds(configuration.session.formIdleTimeoutSeconds),
                 countdown: .seconds(configuration.session.countdownSeconds),
                 demoCards: demoCards,
-                defaultLanguage: configuration.ui.language == .en ? .english : .simplifiedChinese),
+                defaultLanguage: language),
             hooks: ShellHooks(
                 maintenanceRequested: { await console.open() },
                 placeDemoCard: { index in
@@ -101,7 +107,7 @@ struct KioskApplication {
         let notifier = SystemdNotifier(environment: environment)
         let kioskMode = mode == .production
         let ui = UIService(
-            screen: KioskScreens(shell: shell, console: console),
+            screen: KioskScreens(shell: shell, console: console, health: health, strings: strings, language: language),
             makeTerminal: { try TerminalSession(options: .init(kioskMode: kioskMode)) },
             notifier: notifier, mode: mode, cardEvents: cardEvents,
             repaintInterval: .seconds(configuration.ui.repaintIntervalSeconds), logger: Logger(label: "kiosk.ui"))
@@ -137,7 +143,9 @@ struct KioskApplication {
                 changes: monitor.changes, database: database, terminalId: configuration.site.terminalId,
                 logger: Logger(label: "kiosk.printer"))))
         }
-        services.append(.init(service: WALCheckpointService(checkpointer: WALCheckpointer(database: database))))
+        services.append(.init(service: health))
+        services.append(.init(service: WALCheckpointService(
+            checkpointer: WALCheckpointer(database: database), logger: Logger(label: "kiosk.database"))))
         services.append(.init(service: retention))
         services.append(.init(service: ui, successTerminationBehavior: .gracefullyShutdownGroup))
 

@@ -23,6 +23,8 @@ actor LiveSessionBackend: SessionBackend {
         var supervisionPhone: String
         var now: @Sendable () -> Date
         var logger: Logger
+        /// Called when a confirmed request could not be stored (the health check then probes at once).
+        var storageFailed: @Sendable () -> Void = {}
     }
 
     private let dependencies: Dependencies
@@ -235,6 +237,7 @@ actor LiveSessionBackend: SessionBackend {
             return .invalid(field: "\(error.field)", message: error.citizenMessage)
         } catch {
             dependencies.logger.error("mail request not stored", metadata: ["mail.error": "\(error)"])
+            dependencies.storageFailed()
             return .failed
         }
     }
@@ -261,6 +264,7 @@ actor LiveSessionBackend: SessionBackend {
             return .recorded
         } catch {
             dependencies.logger.error("evaluation not stored", metadata: ["evaluation.error": "\(error)"])
+            dependencies.storageFailed()
             return .failed
         }
     }

@@ -19,5 +19,6 @@ package struct Migration: Sendable {
     package static let all: [Migration] = [
         .v1Audit,
         .v2Domain,
+        .v3HealthProbe,
     ]
 }

@@ -125,4 +125,6 @@ package enum StringKey: String, CaseIterable, Sendable {
     case mailRequestNumber = "mail.requestNumber"
     case commonColon = "common.colon"
     case listEstimatedMark = "list.estimatedMark"
+    case pausedTitle = "paused.title"
+    case pausedBody = "paused.body"
 }
