@@ -7,6 +7,7 @@ struct MaintenanceActions: Sendable {
     var database: AppDatabase
     var printer: (any ReceiptPrinter)?
     var readerStatus: @Sendable () -> String
+    var reconnectReader: @Sendable () -> Void
     var stateDirectory: String
     var exportDirectory: String
     var profileName: String
@@ -29,6 +30,12 @@ struct MaintenanceActions: Sendable {
         let backlog = (try? await database.pendingOutbox(now: now(), limit: 10_000).count) ?? -1
         lines.append("待同步 sync backlog: \(backlog)")
         return lines
+    }
+
+    /// Closes and re-opens the reader's port (the printer needs nothing: each print reconnects to CUPS).
+    func reconnectDevices() -> String {
+        reconnectReader()
+        return "读卡器正在重新连接 (reader reconnecting); 打印机每次打印时重新连接 (printer reconnects per job)"
     }
 
     /// Prints the printer test receipt and waits for CUPS to report it done.

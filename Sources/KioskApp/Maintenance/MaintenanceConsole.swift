@@ -7,7 +7,7 @@ import Logging
 /// Maintenance mode for hall staff: entered with the configured key sequence on the home screen
 /// and the admin PIN (checked by ``MaintenanceGate``: 5 wrong PINs lock it for 5 minutes); shows
 /// the state of the reader, printer, database, disk and sync backlog; prints a test receipt;
-/// exports the mail queue to a USB stick; leaves by itself after inactivity. Every admin action is
+/// exports the mail queue to a USB stick; reconnects the devices; leaves by itself after inactivity. Every admin action is
 /// audited. Driven by the keypad (digits, Enter, Esc), like the staff screens of bank terminals.
 actor MaintenanceConsole {
     private enum Mode {
@@ -130,6 +130,11 @@ actor MaintenanceConsole {
             await record(authorization.audit)
             guard authorization.allowed else { mode = .closed; return }
             mode = .menu(lines: lines, message: await actions.exportMailQueue())
+        case "4":
+            let authorization = gate.authorize("devices.reconnect")
+            await record(authorization.audit)
+            guard authorization.allowed else { mode = .closed; return }
+            mode = .menu(lines: lines, message: actions.reconnectDevices())
         case "0":
             await record(gate.exit())
             mode = .closed
@@ -173,7 +178,7 @@ actor MaintenanceConsole {
                 }
                 y += 1
                 _ = canvas.text(
-                    "1 刷新状态   2 打印测试页   3 导出邮寄清单到U盘   0 退出维护", at: Point(x: 2, y: y), style: note)
+                    "1 刷新状态  2 打印测试页  3 导出邮寄清单到U盘  4 重新连接设备  0 退出维护", at: Point(x: 2, y: y), style: note)
                 if !message.isEmpty { _ = canvas.text(message, at: Point(x: 2, y: y + 2), style: plain) }
             }
         }

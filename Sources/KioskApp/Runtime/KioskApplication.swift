@@ -73,6 +73,7 @@ struct KioskApplication {
             actions: MaintenanceActions(
                 database: database, printer: printer,
                 readerStatus: { reader.map { "\($0.status)" } ?? "disabled" },
+                reconnectReader: { reader?.requestReconnect() },
                 stateDirectory: stateDirectory, exportDirectory: configuration.maintenance.exportDirectory,
                 profileName: configuration.printer.profile.rawValue, now: now),
             database: database, terminalId: configuration.site.terminalId,

@@ -40,6 +40,12 @@ struct MaintenanceModeTests {
                 .send("3"),
                 .wait("已导出"),
                 .snapshot("exported"),
+                .send("4"),
+                .wait("读卡器正在重新连接"),
+                .sleep(1.5),
+                .send("1"),
+                .wait("状态已刷新"),
+                .snapshot("refreshed"),
                 .send("0"),
                 .wait("请将身份证放在读卡区"),
                 .signal("TERM"),
@@ -61,8 +67,10 @@ struct MaintenanceModeTests {
             #expect(try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline).count == 3)
         }
 
-        let events = try await AppDatabase.open(directory: state).auditEvents()
-            .filter { $0.event.hasPrefix("admin.") }.map { "\($0.event) \($0.outcome)" }
+        #expect(try result.snapshot("refreshed").text.contains("device=online"), "the reader came back after reconnecting")
+        let audit = try await AppDatabase.open(directory: state).auditEvents().filter { $0.event.hasPrefix("admin.") }
+        #expect(Set(audit.compactMap(\.detail)).isSuperset(of: ["mail.export", "devices.reconnect"]))
+        let events = audit.map { "\($0.event) \($0.outcome)" }
         #expect(events.contains("admin.login failure"))
         #expect(events.contains("admin.login success"))
         #expect(events.contains("admin.action success"))

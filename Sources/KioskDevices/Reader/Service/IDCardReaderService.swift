@@ -44,6 +44,7 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
     private var cardState = CardState.none
     private var missedSelects = 0
     private var backoff: Duration
+    private let reconnectRequested = Mutex(false)
 
     /// - Parameters:
     ///   - connector: opens the line (``SerialConnector`` or ``SimulatedCardReader``).
@@ -62,6 +63,13 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
 
     /// The current status, without waiting for any exchange in progress.
     package nonisolated var status: ReaderStatus { statusBox.withLock { $0 } }
+
+    /// Asks the service to close the port and open it again (maintenance mode's "reconnect devices"):
+    /// the current connection ends after the poll under way, a card that was read counts as removed,
+    /// and the reader is re-opened and re-initialised as after an unplug.
+    package nonisolated func requestReconnect() {
+        reconnectRequested.withLock { $0 = true }
+    }
 
     /// A new event subscription, starting with the current status.
     package nonisolated func events() -> AsyncStream<ReaderEvent> {
@@ -140,6 +148,11 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
         var silentPolls = 0
         while true {
             try Task.checkCancellation()
+            if reconnectRequested.withLock({ let value = $0; $0 = false; return value }) {
+                logger.info("reader reconnect requested", metadata: ["reader.port": "\(connector)"])
+                backoff = configuration.initialBackoff
+                throw ReaderReconnect()
+            }
             do {
                 try await pollOnce(client)
                 silentPolls = 0
@@ -245,3 +258,6 @@ extension IDCardReaderService where C == ContinuousClock {
         self.init(connector: connector, configuration: configuration, clock: ContinuousClock(), logger: logger)
     }
 }
+
+/// Ends a connection on purpose so the service opens the port again.
+struct ReaderReconnect: Error {}
