@@ -35,7 +35,7 @@ extension SessionMachine {
             if action == .back { return leaveToHome() }
             return []
         case .failure:
-            if action == .back { return goBack() }
+            if action == .back { return session == nil ? leaveToHome() : goBack() }
             return []
         case .applications:
             return applicationsAction(action)

@@ -118,7 +118,7 @@ package struct SessionMachine: Sendable {
                 markShown()
             }
             return []
-        case .cardExpired, .cardReadFailed:
+        case .cardExpired, .cardReadFailed, .failure:
             if session == nil, let shown = screenShownAt, shown.duration(to: now) >= config.errorScreenDuration {
                 screen = .home
                 markShown()
@@ -206,6 +206,16 @@ package struct SessionMachine: Sendable {
         return effects
     }
 
+    /// A back-end call failed unexpectedly (it threw): the session ends cleanly (the back end wipes
+    /// the identity and cancels print jobs), the citizen is told in plain words, and the screen
+    /// returns home after ``UIConfig/errorScreenDuration`` or on 返回.
+    mutating func endAfterUnexpectedError() -> [SessionEffect] {
+        let effects = endSession(showEndScreen: false)
+        screen = .failure(.commonError)
+        markShown()
+        return effects
+    }
+
     // MARK: - Requests and replies
 
     mutating func request(
@@ -226,8 +236,7 @@ package struct SessionMachine: Sendable {
         switch response {
         case .applications(let rows):
             guard let rows else {
-                screen = .failure(.commonError)
-                return []
+                return endAfterUnexpectedError()
             }
             session?.applications = rows
             screen = .applications(page: 0)
@@ -245,8 +254,7 @@ package struct SessionMachine: Sendable {
             }
         case .detail(let detail):
             guard let detail else {
-                screen = .failure(.commonError)
-                return []
+                return endAfterUnexpectedError()
             }
             session?.detail = detail
             screen = .detail(detail)
@@ -255,8 +263,7 @@ package struct SessionMachine: Sendable {
             screen = .printResult(outcome, .slip)
         case .mailDefaults(let draft):
             guard let draft else {
-                screen = .failure(.commonError)
-                return []
+                return endAfterUnexpectedError()
             }
             session?.mailDraft = draft
             screen = .mailPhone(draft, TextEntry(kind: .digits, maxLength: 11, text: draft.phone), error: nil)
