@@ -106,7 +106,3 @@ import Testing
         _ = try KioskConfiguration.load(path: path)
     }
 }
-
-/// The repository checkout the tests run from.
-let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -101,8 +101,7 @@ struct PTYScreen {
 /// Paths shared by the end-to-end tests.
 enum E2E {
     /// The repository checkout.
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var repositoryRoot: URL { KioskAppTests.repositoryRoot }
 
     /// The built `kiosk` next to the test runner (`KIOSK_BINARY` overrides).
     static var kiosk: String { KioskProcess.binary.path }

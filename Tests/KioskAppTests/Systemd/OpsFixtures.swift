@@ -6,21 +6,14 @@ import Foundation
 /// `.build/<config>/kioskPackageTests.xctest`, and `swift build --build-tests` (what
 /// scripts/test runs) puts `kiosk` in the same directory.
 enum OpsFixtures {
-    /// The repository root, from this file's path.
-    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Systemd
-        .deletingLastPathComponent()  // KioskAppTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()
+    /// The repository root.
+    static var repositoryRoot: URL { KioskAppTests.repositoryRoot }
 
     /// `systemd/` in the repository.
     static let systemdDirectory = repositoryRoot.appendingPathComponent("systemd")
 
     /// The built `kiosk` executable next to the test runner.
-    static var kioskBinary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent().appendingPathComponent("kiosk")
-    }
+    static var kioskBinary: URL { KioskProcess.binary }
 
     /// `true` when scripts/test runs the suite (it exports `KIOSK_TEST_TMPDIR`): then missing
     /// tools are failures, not reasons to skip.
