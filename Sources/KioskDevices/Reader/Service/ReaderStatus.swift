@@ -1,5 +1,3 @@
-import KioskCore
-
 /// What the ID-card reader reports about itself (XFS4IoT `Common.Status.device` + `CardReader.media`).
 package struct ReaderStatus: Sendable, Hashable, CustomStringConvertible {
     /// `online`, `offline` (port lost or SAM silent), `noDevice` (port absent), `hardwareError` (SAM self-test).
@@ -20,26 +18,5 @@ package struct ReaderStatus: Sendable, Hashable, CustomStringConvertible {
 
     package var description: String {
         "device=\(device.rawValue) media=\(media.rawValue) sam=\(samID ?? "-")"
-    }
-}
-
-/// What the reader service publishes.
-package enum ReaderEvent: Sendable, CustomStringConvertible {
-    /// The status changed (also sent first to every new subscriber).
-    case statusChanged(ReaderStatus)
-    /// A card was read. The identity is session data: wipe it when the session ends.
-    case cardInserted(Identity)
-    /// The card that was read has left the field.
-    case cardRemoved
-    /// A card is in the field but could not be read (timeout, SAM error, removed mid-read).
-    case readFailed(ReaderError)
-
-    package var description: String {
-        switch self {
-        case .statusChanged(let status): "statusChanged(\(status))"
-        case .cardInserted(let identity): "cardInserted(\(identity))"
-        case .cardRemoved: "cardRemoved"
-        case .readFailed(let error): "readFailed(\(error))"
-        }
     }
 }
