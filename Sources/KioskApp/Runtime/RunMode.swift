@@ -4,10 +4,8 @@ import Foundation
 /// seeded data, previewed receipts, a quit key).
 enum RunMode: Sendable, Equatable {
     case production
+    /// The demo ends on Ctrl-Q (see ``UIService``); production has no quit key at all.
     case demo
-
-    /// The key that ends a demo: Ctrl-Q. Production has no quit key at all.
-    static let demoQuitByte: UInt8 = 0x11
 }
 
 /// Where the demo keeps its database, log and receipt previews: `$XDG_STATE_HOME/kiosk-demo`, else

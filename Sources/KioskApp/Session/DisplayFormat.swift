@@ -14,12 +14,6 @@ enum DisplayFormat {
     /// `2026年12月3日`.
     static func day(_ date: CivilDate) -> String { "\(date.year)年\(date.month)月\(date.day)日" }
 
-    /// `2026年12月3日` for an instant.
-    static func day(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return "\(parts.year!)年\(parts.month!)月\(parts.day!)日"
-    }
-
     /// `2026年11月20日 09:05`.
     static func dayAndTime(_ date: Date) -> String {
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
