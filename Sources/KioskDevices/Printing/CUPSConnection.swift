@@ -14,6 +14,7 @@ final class CUPSConnection: @unchecked Sendable {
     let host: String
     let port: Int32
     private let serverSetting: String
+    private let cups: CUPSLibrary
     private var http: OpaquePointer?
 
     /// IPP `job-state` values.
@@ -24,10 +25,13 @@ final class CUPSConnection: @unchecked Sendable {
 
     /// Creates a connection description for `server` (`host:port`, `/path/to/socket`, or `nil` for
     /// `CUPS_SERVER` / the system default). Nothing connects yet.
-    init(server: String?) {
+    /// - Throws: ``PrintError`` when libcups cannot be loaded (``CUPSLibrary``).
+    init(server: String?) throws(PrintError) {
+        let cups = try CUPSLibrary.load()
+        self.cups = cups
         let chosen = server.flatMap { $0.isEmpty ? nil : $0 }
-        var name = chosen ?? String(cString: cupsServer())
-        var port = Int32(ippPort())
+        var name = chosen ?? cups.cupsServer().map { String(cString: $0) } ?? "localhost"
+        var port = Int32(cups.ippPort())
         if !name.hasPrefix("/"), let colon = name.lastIndex(of: ":"),
             let value = Int32(name[name.index(after: colon)...])
         {
@@ -41,7 +45,7 @@ final class CUPSConnection: @unchecked Sendable {
     }
 
     deinit {
-        if let http { httpClose(http) }
+        if let http { cups.httpClose(http) }
     }
 
     /// The server as shown in messages.
@@ -49,15 +53,15 @@ final class CUPSConnection: @unchecked Sendable {
 
     /// Drops the connection (the next call reconnects).
     func disconnect() {
-        if let http { httpClose(http) }
+        if let http { cups.httpClose(http) }
         http = nil
     }
 
     private func connection() throws(PrintError) -> OpaquePointer {
         if let http { return http }
-        cupsSetServer(serverSetting)
+        cups.cupsSetServer(serverSetting)
         guard
-            let connected = httpConnect2(
+            let connected = cups.httpConnect2(
                 host,
                 port,
                 nil,
@@ -75,11 +79,11 @@ final class CUPSConnection: @unchecked Sendable {
     }
 
     private func lastError() -> String {
-        String(cString: cupsLastErrorString())
+        cups.cupsLastErrorString().map { String(cString: $0) } ?? "unknown CUPS error"
     }
 
     private var lastErrorIsTransport: Bool {
-        let status = cupsLastError()
+        let status = cups.cupsLastError()
         return status == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE || status == IPP_STATUS_ERROR_INTERNAL
             || status == IPP_STATUS_ERROR_DEVICE
     }
@@ -101,7 +105,7 @@ final class CUPSConnection: @unchecked Sendable {
         // Creating the job is retried after a reconnect; once a job exists it is not resubmitted
         // (that could print twice).
         jobID = try withReconnect { (http) throws(PrintError) -> Int32 in
-            let id = cupsCreateJob(http, queue, title, 0, nil)
+            let id = cups.cupsCreateJob(http, queue, title, 0, nil)
             guard id > 0 else {
                 // cupsCreateJob reports a missing queue vaguely (an internal error with a stale
                 // errno text), so ask the scheduler about the queue to say what went wrong.
@@ -117,7 +121,7 @@ final class CUPSConnection: @unchecked Sendable {
             return id
         }
         let http = try connection()
-        let started = cupsStartDocument(http, queue, jobID, "receipt", "application/vnd.cups-raw", 1)
+        let started = cups.cupsStartDocument(http, queue, jobID, "receipt", "application/vnd.cups-raw", 1)
         guard started == HTTP_STATUS_CONTINUE else {
             let error = classify(call: "cupsStartDocument", queue: queue)
             disconnect()
@@ -126,7 +130,7 @@ final class CUPSConnection: @unchecked Sendable {
         }
         let written = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                cupsWriteRequestData(http, chars.baseAddress, chars.count)
+                cups.cupsWriteRequestData(http, chars.baseAddress, chars.count)
             }
         }
         guard written == HTTP_STATUS_CONTINUE else {
@@ -135,7 +139,7 @@ final class CUPSConnection: @unchecked Sendable {
             cancelQuietly(queue: queue, jobID: Int(jobID))
             throw error
         }
-        let finished = cupsFinishDocument(http, queue)
+        let finished = cups.cupsFinishDocument(http, queue)
         guard finished == IPP_STATUS_OK || finished == IPP_STATUS_OK_IGNORED_OR_SUBSTITUTED else {
             let error = classify(call: "cupsFinishDocument", queue: queue)
             disconnect()
@@ -148,21 +152,21 @@ final class CUPSConnection: @unchecked Sendable {
     /// The job's `job-state` and `job-state-reasons` (Get-Job-Attributes).
     func jobState(queue: String, jobID: Int) throws(PrintError) -> (state: JobState?, reasons: [String]) {
         try withReconnect { (http) throws(PrintError) in
-            let request = ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES)
-            ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nil, printerURI(queue))
-            ippAddInteger(request, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", Int32(jobID))
-            ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nil, cupsUser())
+            let request = cups.ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES)
+            _ = cups.ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nil, printerURI(queue))
+            _ = cups.ippAddInteger(request, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", Int32(jobID))
+            _ = cups.ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nil, cups.cupsUser())
             addRequested(request, ["job-state", "job-state-reasons"])
-            guard let response = cupsDoRequest(http, request, "/") else {
+            guard let response = cups.cupsDoRequest(http, request, "/") else {
                 throw classify(call: "Get-Job-Attributes", queue: queue)
             }
-            defer { ippDelete(response) }
-            guard ippGetStatusCode(response).rawValue < 0x0400 else {
+            defer { cups.ippDelete(response) }
+            guard cups.ippGetStatusCode(response).rawValue < 0x0400 else {
                 throw classify(call: "Get-Job-Attributes", queue: queue)
             }
             let state =
-                ippFindAttribute(response, "job-state", IPP_TAG_ENUM).map {
-                    JobState(rawValue: Int(ippGetInteger($0, 0)))
+                cups.ippFindAttribute(response, "job-state", IPP_TAG_ENUM).map {
+                    JobState(rawValue: Int(cups.ippGetInteger($0, 0)))
                 } ?? nil
             return (state, strings(response, "job-state-reasons"))
         }
@@ -175,25 +179,25 @@ final class CUPSConnection: @unchecked Sendable {
         state: Int, reasons: [String], message: String?, accepting: Bool
     ) {
         try withReconnect { (http) throws(PrintError) in
-            let request = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES)
-            ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nil, printerURI(queue))
-            ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nil, cupsUser())
+            let request = cups.ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES)
+            _ = cups.ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nil, printerURI(queue))
+            _ = cups.ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nil, cups.cupsUser())
             addRequested(
                 request,
                 ["printer-state", "printer-state-reasons", "printer-state-message", "printer-is-accepting-jobs"]
             )
-            guard let response = cupsDoRequest(http, request, "/") else {
+            guard let response = cups.cupsDoRequest(http, request, "/") else {
                 throw classify(call: "Get-Printer-Attributes", queue: queue)
             }
-            defer { ippDelete(response) }
-            guard ippGetStatusCode(response).rawValue < 0x0400 else {
+            defer { cups.ippDelete(response) }
+            guard cups.ippGetStatusCode(response).rawValue < 0x0400 else {
                 throw classify(call: "Get-Printer-Attributes", queue: queue)
             }
-            let state = ippFindAttribute(response, "printer-state", IPP_TAG_ENUM).map { Int(ippGetInteger($0, 0)) } ?? 0
+            let state = cups.ippFindAttribute(response, "printer-state", IPP_TAG_ENUM).map { Int(cups.ippGetInteger($0, 0)) } ?? 0
             let message = strings(response, "printer-state-message").first
             let accepting =
-                ippFindAttribute(response, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN).map {
-                    ippGetBoolean($0, 0) != 0
+                cups.ippFindAttribute(response, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN).map {
+                    cups.ippGetBoolean($0, 0) != 0
                 } ?? false
             return (state, strings(response, "printer-state-reasons"), message, accepting)
         }
@@ -202,7 +206,7 @@ final class CUPSConnection: @unchecked Sendable {
     /// Cancels a job (cupsCancelJob2 without purge). Succeeds when the job is already finished.
     func cancel(queue: String, jobID: Int) throws(PrintError) {
         try withReconnect { (http) throws(PrintError) in
-            let status = cupsCancelJob2(http, queue, Int32(jobID), 0)
+            let status = cups.cupsCancelJob2(http, queue, Int32(jobID), 0)
             guard
                 status == IPP_STATUS_OK || status == IPP_STATUS_ERROR_NOT_POSSIBLE
                     || status == IPP_STATUS_ERROR_NOT_FOUND
@@ -225,7 +229,7 @@ final class CUPSConnection: @unchecked Sendable {
         defer { cStrings.forEach { free($0) } }
         cStrings.withUnsafeMutableBufferPointer { buffer in
             buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { pointers in
-                _ = ippAddStrings(
+                _ = cups.ippAddStrings(
                     request,
                     IPP_TAG_OPERATION,
                     IPP_TAG_KEYWORD,
@@ -239,15 +243,15 @@ final class CUPSConnection: @unchecked Sendable {
     }
 
     private func strings(_ response: OpaquePointer, _ name: String) -> [String] {
-        guard let attribute = ippFindAttribute(response, name, IPP_TAG_ZERO) else { return [] }
-        return (0..<ippGetCount(attribute)).compactMap { index in
-            ippGetString(attribute, index, nil).map { String(cString: $0) }
+        guard let attribute = cups.ippFindAttribute(response, name, IPP_TAG_ZERO) else { return [] }
+        return (0..<cups.ippGetCount(attribute)).compactMap { index in
+            cups.ippGetString(attribute, index, nil).map { String(cString: $0) }
         }
     }
 
-    /// Turns `cupsLastError()` into a ``PrintError``; transport failures drop the connection.
+    /// Turns `cups.cupsLastError()` into a ``PrintError``; transport failures drop the connection.
     private func classify(call: String, queue: String) -> PrintError {
-        let status = cupsLastError()
+        let status = cups.cupsLastError()
         let message = lastError()
         if lastErrorIsTransport {
             disconnect()

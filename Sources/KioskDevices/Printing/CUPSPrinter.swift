@@ -10,7 +10,8 @@ import Logging
 package actor CUPSPrinter: ReceiptPrinter {
     package let queue: String
     package let profile: PrinterProfile
-    private let connection: CUPSConnection
+    private let connection: Result<CUPSConnection, PrintError>
+    private let requestedServer: String?
     private let worker: BlockingWorker
     private let deadline: Duration
     private let pollInterval: Duration
@@ -38,7 +39,8 @@ package actor CUPSPrinter: ReceiptPrinter {
     ) {
         self.queue = queue
         self.profile = profile
-        self.connection = CUPSConnection(server: server)
+        self.connection = Result { () throws(PrintError) in try CUPSConnection(server: server) }
+        self.requestedServer = server
         self.worker = BlockingWorker(name: "kiosk-cups")
         self.deadline = deadline
         self.pollInterval = pollInterval
@@ -51,14 +53,16 @@ package actor CUPSPrinter: ReceiptPrinter {
     }
 
     /// The server this printer talks to (`localhost:631`, a socket path…).
-    package nonisolated var server: String { connection.serverDescription }
+    package nonisolated var server: String {
+        (try? connection.get())?.serverDescription ?? requestedServer ?? "the default CUPS server"
+    }
 
     package func status() async -> PrinterStatus {
         let connection = self.connection
         let queue = self.queue
         let result = await worker.run { () -> Result<PrinterStatus, PrintError> in
             do throws(PrintError) {
-                let attributes = try connection.printerAttributes(queue: queue)
+                let attributes = try connection.get().printerAttributes(queue: queue)
                 return .success(
                     CUPSStatusMapping.status(
                         state: attributes.state,
@@ -133,7 +137,7 @@ package actor CUPSPrinter: ReceiptPrinter {
         let queue = self.queue
         return try await worker.run { () -> Result<Int, PrintError> in
             do throws(PrintError) {
-                return .success(try connection.submitRaw(queue: queue, title: title, bytes: bytes))
+                return .success(try connection.get().submitRaw(queue: queue, title: title, bytes: bytes))
             } catch {
                 return .failure(error)
             }
@@ -145,7 +149,7 @@ package actor CUPSPrinter: ReceiptPrinter {
         let queue = self.queue
         let result = await worker.run { () -> Result<Void, PrintError> in
             do throws(PrintError) {
-                try connection.cancel(queue: queue, jobID: jobID)
+                try connection.get().cancel(queue: queue, jobID: jobID)
                 return .success(())
             } catch {
                 return .failure(error)
@@ -189,8 +193,8 @@ package actor CUPSPrinter: ReceiptPrinter {
                     PrintError
                 > in
                 do throws(PrintError) {
-                    let job = try connection.jobState(queue: queue, jobID: jobID)
-                    let printer = try connection.printerAttributes(queue: queue)
+                    let job = try connection.get().jobState(queue: queue, jobID: jobID)
+                    let printer = try connection.get().printerAttributes(queue: queue)
                     return .success((job.state, job.reasons, printer.state, printer.reasons))
                 } catch {
                     return .failure(error)
