@@ -51,7 +51,7 @@ struct MaskingLogHandler: LogHandler {
     }
 
     private static func timestamp(_ date: Date) -> String {
-        Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(date)
+        StoredTime.iso8601(date, milliseconds: true)
     }
 }
 

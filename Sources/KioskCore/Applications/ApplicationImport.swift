@@ -75,11 +75,10 @@ package enum ApplicationImport {
             let digits = text.filter(\.isASCIIDigit)
             guard digits.count == 14 else { return nil }
             let value = { (from: Int, length: Int) in Int(String(Array(digits)[from..<from + length]))! }
-            let components = DateComponents(
-                year: value(0, 4), month: value(4, 2), day: value(6, 2), hour: value(8, 2), minute: value(10, 2),
-                second: value(12, 2))
-            guard components.isValidDate(in: CivilDate.gregorian) else { return nil }
-            return CivilDate.gregorian.date(from: components)
+            let day = CivilDate(year: value(0, 4), month: value(4, 2), day: value(6, 2))
+            let (hour, minute, second) = (value(8, 2), value(10, 2), value(12, 2))
+            guard day.isValid, hour < 24, minute < 60, second < 60 else { return nil }
+            return ChinaTime.date(day, hour: hour, minute: minute, second: second)
         }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]

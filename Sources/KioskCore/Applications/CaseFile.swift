@@ -5,7 +5,7 @@ import GRDB
 ///
 /// Named `CaseFile` rather than `Application` so it is never confused with the program or the
 /// Foundation/UI notion of an application. The 办件编号 ``number`` is opaque (R8): never parse it.
-package struct CaseFile: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+package struct CaseFile: Codable, Sendable, Equatable, KioskRecord, FetchableRecord, PersistableRecord {
     package static let databaseTableName = "caseFile"
 
     /// 办件编号: ≤ 50 characters of `[0-9A-Za-z-]`.

@@ -2,7 +2,7 @@ import GRDB
 
 /// A service item (事项) as far as the kiosk needs it: whether results may be mailed and whether
 /// mail is free (local policy, R22), plus phones for the receipt.
-package struct ServiceItem: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+package struct ServiceItem: Codable, Sendable, Equatable, KioskRecord, FetchableRecord, PersistableRecord {
     package static let databaseTableName = "serviceItem"
 
     /// 事项编码 (实施编码), opaque.

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// One row of the append-only audit log. The subject is always masked before it gets here.
-package struct AuditEvent: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+package struct AuditEvent: Codable, Sendable, Hashable, KioskRecord, FetchableRecord, MutablePersistableRecord {
     package static let databaseTableName = "auditEvent"
 
     package var id: Int64?
@@ -53,7 +53,7 @@ extension AppDatabase {
     /// All audit events at or after `since`, oldest first.
     package func auditEvents(since: Date = .distantPast) async throws -> [AuditEvent] {
         try await reader.read { db in
-            try AuditEvent.filter(AuditEvent.Columns.time >= since).order(AuditEvent.Columns.time).fetchAll(db)
+            try AuditEvent.filter(AuditEvent.Columns.time >= StoredTime(since)).order(AuditEvent.Columns.time).fetchAll(db)
         }
     }
 }

@@ -96,6 +96,6 @@ package struct DeadlineCalculator: Sendable {
 extension CivilDate {
     /// Whole days from `self` to `other` (negative when `other` is earlier).
     package func distance(to other: CivilDate) -> Int {
-        CivilDate.gregorian.dateComponents([.day], from: startOfDay!, to: other.startOfDay!).day!
+        other.dayNumber - dayNumber
     }
 }

@@ -9,7 +9,7 @@ extension AppDatabase {
         try await writer.write { db in
             try db.execute(
                 sql: "INSERT INTO healthProbe (id, checkedAt) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET checkedAt = excluded.checkedAt",
-                arguments: [now])
+                arguments: [StoredTime(now)])
         }
     }
 }

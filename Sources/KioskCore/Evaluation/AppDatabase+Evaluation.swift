@@ -55,7 +55,7 @@ extension AppDatabase {
     /// Ratings at or after `since`, oldest first.
     package func evaluations(since: Date = .distantPast) async throws -> [Evaluation] {
         try await reader.read { db in
-            try Evaluation.filter(Evaluation.Columns.ratedAt >= since)
+            try Evaluation.filter(Evaluation.Columns.ratedAt >= StoredTime(since))
                 .order(Evaluation.Columns.ratedAt, Evaluation.Columns.id).fetchAll(db)
         }
     }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A citizen's rating of one 办件 at the kiosk (rules R17, R18).
-package struct Evaluation: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+package struct Evaluation: Codable, Sendable, Equatable, KioskRecord, FetchableRecord, MutablePersistableRecord {
     package static let databaseTableName = "evaluation"
 
     package var id: Int64?
@@ -50,8 +50,10 @@ package struct Evaluation: Codable, Sendable, Equatable, FetchableRecord, Mutabl
 
     /// Formats a time as `YYYYMMDDThhmmss` (China Standard Time).
     package static func timestamp(_ date: Date) -> String {
-        let c = CivilDate.gregorian.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d%02d%02dT%02d%02d%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+        let moment = ChinaTime.moment(date)
+        let pad = CivilDate.padded
+        return pad(moment.day.year, 4) + pad(moment.day.month, 2) + pad(moment.day.day, 2) + "T"
+            + pad(moment.hour, 2) + pad(moment.minute, 2) + pad(moment.second, 2)
     }
 
     /// Checks the rules of one rating.

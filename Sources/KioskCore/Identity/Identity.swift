@@ -111,9 +111,9 @@ package struct Identity: Sendable, CustomStringConvertible, CustomDebugStringCon
 }
 
 extension CardDate {
-    /// The calendar date of `date` in `calendar`'s time zone (the kiosk's "today").
-    package init(_ date: Date, calendar: Calendar = .current) {
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        self.init(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)!
+    /// The calendar date of `date` in China Standard Time (the kiosk's "today").
+    package init(_ date: Date) {
+        let day = CivilDate(date)
+        self.init(year: day.year, month: day.month, day: day.day)!
     }
 }

@@ -94,7 +94,7 @@ extension AppDatabase {
     /// Mail requests confirmed at or after `since`, oldest first (for `kiosk mail export`).
     package func mailRequests(since: Date) async throws -> [MailRequest] {
         try await reader.read { db in
-            try MailRequest.filter(MailRequest.Columns.requestedAt >= since)
+            try MailRequest.filter(MailRequest.Columns.requestedAt >= StoredTime(since))
                 .order(MailRequest.Columns.requestedAt, MailRequest.Columns.id).fetchAll(db)
         }
     }
@@ -151,7 +151,7 @@ extension AppDatabase {
                     UPDATE mailRequest
                     SET recipientName = NULL, phone = NULL, address = NULL, personalDataPurgedAt = ?
                     WHERE status = 'delivered' AND deliveredAt < ? AND personalDataPurgedAt IS NULL
-                    """, arguments: [now, date])
+                    """, arguments: [StoredTime(now), StoredTime(date)])
             return db.changesCount
         }
     }

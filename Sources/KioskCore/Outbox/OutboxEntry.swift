@@ -5,7 +5,7 @@ import GRDB
 ///
 /// Written in the same transaction as the record it refers to, so a committed request always has
 /// exactly one outbox row, and a crash never leaves one without the other.
-package struct OutboxEntry: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+package struct OutboxEntry: Codable, Sendable, Equatable, KioskRecord, FetchableRecord, MutablePersistableRecord {
     package static let databaseTableName = "outbox"
 
     /// What the row carries.
@@ -52,7 +52,7 @@ extension AppDatabase {
         try await reader.read { db in
             try OutboxEntry
                 .filter(OutboxEntry.Columns.deliveredAt == nil)
-                .filter(OutboxEntry.Columns.nextAttemptAt == nil || OutboxEntry.Columns.nextAttemptAt <= now)
+                .filter(OutboxEntry.Columns.nextAttemptAt == nil || OutboxEntry.Columns.nextAttemptAt <= StoredTime(now))
                 .order(OutboxEntry.Columns.id)
                 .limit(limit)
                 .fetchAll(db)
@@ -63,7 +63,7 @@ extension AppDatabase {
     package func markOutboxDelivered(id: Int64, at time: Date) async throws {
         try await writer.write { db in
             try db.execute(
-                sql: "UPDATE outbox SET deliveredAt = ?, lastError = NULL WHERE id = ?", arguments: [time, id])
+                sql: "UPDATE outbox SET deliveredAt = ?, lastError = NULL WHERE id = ?", arguments: [StoredTime(time), id])
         }
     }
 
@@ -72,7 +72,7 @@ extension AppDatabase {
         try await writer.write { db in
             try db.execute(
                 sql: "UPDATE outbox SET attempts = attempts + 1, lastError = ?, nextAttemptAt = ? WHERE id = ?",
-                arguments: [Masking.redactingPersonalNumbers(in: error), retryAt, id])
+                arguments: [Masking.redactingPersonalNumbers(in: error), StoredTime(retryAt), id])
         }
     }
 

@@ -19,13 +19,13 @@ extension AppDatabase {
     package func purgeAuditEvents(before cutoff: Date, now: Date, terminalId: String) async throws -> Int {
         try await writer.write { db in
             try db.execute(sql: "INSERT INTO auditPurgeGate (open) VALUES (1)")
-            try db.execute(sql: "DELETE FROM auditEvent WHERE time < ?", arguments: [cutoff])
+            try db.execute(sql: "DELETE FROM auditEvent WHERE time < ?", arguments: [StoredTime(cutoff)])
             let deleted = db.changesCount
             try db.execute(sql: "DELETE FROM auditPurgeGate")
             var record = AuditEvent(
                 time: now, terminalId: terminalId, event: "retention.purged", outcome: "success",
                 subject: Self.auditPurgeJobName,
-                detail: "deleted=\(deleted) before=\(cutoff.formatted(.iso8601))")
+                detail: "deleted=\(deleted) before=\(StoredTime.iso8601(cutoff))")
             try record.insert(db)
             return deleted
         }

@@ -33,7 +33,8 @@ package actor PreviewPrinter: ReceiptPrinter {
         let encoded = try ESCPOSEncoder(profile: profile).encode(receipt)
         let lines = ReceiptTextRenderer.lines(of: receipt, columns: profile.columns)
         counter += 1
-        let base = "receipt-" + String(format: "%04d", counter)
+        let digits = String(counter)
+        let base = "receipt-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(encoded.bytes).write(to: folder.appendingPathComponent(base + ".escpos"))

@@ -74,7 +74,7 @@ struct MaskedMailRow: Codable {
 enum StaffTime {
     static func format(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
-        formatter.timeZone = CivilDate.gregorian.timeZone
+        formatter.timeZone = TimeZone(secondsFromGMT: ChinaTime.offset)
         return formatter.string(from: date)
     }
 
