@@ -8,7 +8,8 @@ import Testing
 
 /// Drives mail submissions through the real binary and kills it with SIGKILL at random moments:
 /// every request the binary confirmed must be stored exactly once, with exactly one outbox row and
-/// one audit row, and no request may exist without them.
+/// one audit row, and no request may exist without them. `ScreenCrashSafetyTests` does the same
+/// through the screen; this one commits back to back, so its kills land inside commits far more often.
 @Suite struct MailCrashSafetyTests {
     @Test func killedSubmissionsNeverLoseOrHalfWriteARequest() async throws {
         let state = try KioskProcess.makeStateDirectory()
