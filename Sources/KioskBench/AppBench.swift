@@ -11,9 +11,10 @@ import Synchronization
 ///   sending at line speed (issue 6: ≤ 130 ms; the line itself needs about 118 ms). The clock starts
 ///   when the emulator receives the first find command after the card was placed, so the reader's
 ///   poll interval (a configured sampling period, 300 ms by default) is not counted.
-/// - Resident memory after 1,000 sessions against after 10 (issue 6: equal within noise).
+/// - Resident memory after 1,000 sessions (or `--sessions N`) against after 10 (issue 6: equal
+///   within noise).
 enum AppBench {
-    static func run(_ report: inout BenchReport) async throws {
+    static func run(_ report: inout BenchReport, sessions count: Int) async throws {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("kiosk")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
@@ -30,10 +31,13 @@ enum AppBench {
             suite: "app", name: "card detected → applications on screen, 115200 line speed (median, p99)",
             value: String(format: "%.1f ms, %.1f ms", timing.median / 1e6, timing.p99 / 1e6),
             target: "≤ 130 ms", note: "line time of find+select+read ≈ 118 ms")
-        let resident = try sessions(1_000, lineSpeed: false, binary: binary, directory: directory).resident
+        let checkpoints = [10, 100, 1_000, 10_000, 100_000].filter { $0 <= max(count, 10) }
+        let resident = try sessions(
+            max(count, 10), lineSpeed: false, binary: binary, directory: directory, checkpoints: checkpoints
+        ).resident
         report.add(
-            suite: "app", name: "resident memory after 10 / 100 / 1,000 sessions",
-            value: [10, 100, 1_000].map { String(format: "%.1f MB", Double(resident[$0] ?? 0) / 1_024) }
+            suite: "app", name: "resident memory after " + checkpoints.map { "\($0)" }.joined(separator: " / ") + " sessions",
+            value: checkpoints.map { String(format: "%.1f MB", Double(resident[$0] ?? 0) / 1_024) }
                 .joined(separator: " / "),
             target: "equal within noise")
     }
@@ -64,8 +68,10 @@ enum AppBench {
 
     /// Runs `count` card sessions (place, list on screen, remove, home) against `kiosk run` with the
     /// serial driver; returns the detection-to-screen latencies (ms) and the resident memory (kB)
-    /// after 10, 100 and 1,000 sessions.
-    private static func sessions(_ count: Int, lineSpeed: Bool, binary: URL, directory: URL) throws
+    /// after each of `checkpoints` sessions.
+    private static func sessions(
+        _ count: Int, lineSpeed: Bool, binary: URL, directory: URL, checkpoints: [Int] = []
+    ) throws
         -> (latencies: [Double], resident: [Int: Int])
     {
         let state = directory.appendingPathComponent("run-\(count)").path
@@ -116,7 +122,7 @@ enum AppBench {
             guard kiosk.notifications.waitFor("STATUS=home", after: homeMark, timeout: 10) != nil else {
                 throw BenchFailure(message: "the home screen did not come back in session \(session)")
             }
-            if session == 10 || session == 100 || session == 1_000 {
+            if checkpoints.contains(session) {
                 usleep(500_000)
                 residentAfter[session] = kiosk.residentKilobytes()
             }

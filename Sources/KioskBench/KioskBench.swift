@@ -14,13 +14,16 @@ struct KioskBench: AsyncParsableCommand {
     @Argument(help: "Suites to run: terminal, reader, printer, domain, app (default: all).")
     var suites: [String] = []
 
+    @Option(help: "Card sessions in the app suite's memory run (resident memory after 10, 100, 1,000 … of them).")
+    var sessions = 1_000
+
     func run() async throws {
         let all: [(String, @Sendable (inout BenchReport) async throws -> Void)] = [
             ("terminal", TerminalBench.run),
             ("reader", ReaderBench.run),
             ("printer", PrinterBench.run),
             ("domain", DomainBench.run),
-            ("app", AppBench.run),
+            ("app", { [sessions] in try await AppBench.run(&$0, sessions: sessions) }),
         ]
         var report = BenchReport()
         for (name, suite) in all where suites.isEmpty || suites.contains(name) {
