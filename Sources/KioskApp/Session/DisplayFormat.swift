@@ -23,6 +23,6 @@ enum DisplayFormat {
 
     /// `09:05`.
     private static func clock(_ moment: ChinaTime.Moment) -> String {
-        CivilDate.padded(moment.hour, 2) + ":" + CivilDate.padded(moment.minute, 2)
+        moment.hour.zeroPadded(2) + ":" + moment.minute.zeroPadded(2)
     }
 }

@@ -244,7 +244,7 @@ actor LiveSessionBackend: SessionBackend {
 
     private func mailReceipt(_ request: MailRequest) -> MailReceipt {
         MailReceipt(
-            requestNumber: request.id.map { "YJ" + CivilDate.padded(Int($0), 8) } ?? request.idempotencyKey,
+            requestNumber: request.id.map { "YJ" + $0.zeroPadded(8) } ?? request.idempotencyKey,
             applicationNumber: request.caseNumber,
             recipientMaskedName: request.recipientName.map(Masking.name) ?? "",
             maskedPhone: request.phone.map(Masking.phone) ?? "", maskedAddress: request.maskedAddress,

@@ -162,7 +162,7 @@ package enum DemoData {
             let person = fillers[(index + 3) % fillers.count]
             specs.append(
                 Spec(
-                    number: "DEMO-F-" + CivilDate.padded(index + 1, 4), person: person, item: index % items.count,
+                    number: "DEMO-F-" + (index + 1).zeroPadded(4), person: person, item: index % items.count,
                     shape: shape))
         }
         return specs

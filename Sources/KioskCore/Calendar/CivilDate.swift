@@ -103,13 +103,7 @@ package struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringC
 
     /// `YYYY-MM-DD`.
     package var description: String {
-        Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
-    }
-
-    /// `value` in decimal, zero-padded on the left to `width` digits.
-    package static func padded(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        year.zeroPadded(4) + "-" + month.zeroPadded(2) + "-" + day.zeroPadded(2)
     }
 
     package static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {

@@ -22,9 +22,9 @@ package struct StoredTime: DatabaseValueConvertible, Sendable, Hashable {
         let milliseconds = Int((date.timeIntervalSince1970 * 1000 + 0.5).rounded(.down))
         let (days, millisecondOfDay) = ChinaTime.floorDivision(milliseconds, 86_400_000)
         let seconds = millisecondOfDay / 1000
-        let pad = CivilDate.padded
-        return CivilDate(dayNumber: days).description + " " + pad(seconds / 3600, 2) + ":"
-            + pad(seconds % 3600 / 60, 2) + ":" + pad(seconds % 60, 2) + "." + pad(millisecondOfDay % 1000, 3)
+        return CivilDate(dayNumber: days).description + " " + (seconds / 3600).zeroPadded(2) + ":"
+            + (seconds % 3600 / 60).zeroPadded(2) + ":" + (seconds % 60).zeroPadded(2) + "."
+            + (millisecondOfDay % 1000).zeroPadded(3)
     }
 
     /// `yyyy-MM-ddTHH:mm:ssZ` (ISO 8601 in UTC), or `yyyy-MM-ddTHH:mm:ss.SSSZ` with milliseconds,

@@ -51,9 +51,8 @@ package struct Evaluation: Codable, Sendable, Equatable, KioskRecord, FetchableR
     /// Formats a time as `YYYYMMDDThhmmss` (China Standard Time).
     package static func timestamp(_ date: Date) -> String {
         let moment = ChinaTime.moment(date)
-        let pad = CivilDate.padded
-        return pad(moment.day.year, 4) + pad(moment.day.month, 2) + pad(moment.day.day, 2) + "T"
-            + pad(moment.hour, 2) + pad(moment.minute, 2) + pad(moment.second, 2)
+        return moment.day.year.zeroPadded(4) + moment.day.month.zeroPadded(2) + moment.day.day.zeroPadded(2) + "T"
+            + moment.hour.zeroPadded(2) + moment.minute.zeroPadded(2) + moment.second.zeroPadded(2)
     }
 
     /// Checks the rules of one rating.

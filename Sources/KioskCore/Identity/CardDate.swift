@@ -10,7 +10,7 @@ package struct CardDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// Creates a date when `year`, `month` and `day` form a real Gregorian date (years 1800–2999).
     package init?(year: Int, month: Int, day: Int) {
         guard (1800...2999).contains(year), (1...12).contains(month),
-            (1...CardDate.days(inMonth: month, year: year)).contains(day)
+            (1...CivilDate.days(inMonth: month, year: year)).contains(day)
         else { return nil }
         self.year = year
         self.month = month
@@ -28,35 +28,15 @@ package struct CardDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// The date as `YYYYMMDD`.
     package var compact: String {
-        pad4(year) + pad2(month) + pad2(day)
+        year.zeroPadded(4) + month.zeroPadded(2) + day.zeroPadded(2)
     }
 
     /// The date as `YYYY-MM-DD`.
     package var description: String {
-        pad4(year) + "-" + pad2(month) + "-" + pad2(day)
+        year.zeroPadded(4) + "-" + month.zeroPadded(2) + "-" + day.zeroPadded(2)
     }
 
     package static func < (lhs: CardDate, rhs: CardDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
-
-    /// The number of days in `month` of `year` (Gregorian leap rules).
-    static func days(inMonth month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-}
-
-/// A zero-padded two-digit rendering of `value`.
-private func pad2(_ value: Int) -> String {
-    value < 10 ? "0\(value)" : "\(value)"
-}
-
-/// A zero-padded four-digit rendering of `value`.
-private func pad4(_ value: Int) -> String {
-    let text = "\(value)"
-    return String(repeating: "0", count: max(0, 4 - text.count)) + text
 }

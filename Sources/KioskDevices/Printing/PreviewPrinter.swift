@@ -33,8 +33,7 @@ package actor PreviewPrinter: ReceiptPrinter {
         let encoded = try ESCPOSEncoder(profile: profile).encode(receipt)
         let lines = ReceiptTextRenderer.lines(of: receipt, columns: profile.columns)
         counter += 1
-        let digits = String(counter)
-        let base = "receipt-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        let base = "receipt-" + counter.zeroPadded(4)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(encoded.bytes).write(to: folder.appendingPathComponent(base + ".escpos"))

@@ -75,7 +75,8 @@ import Testing
 
     @Test func descriptionsAreZeroPadded() {
         #expect(CivilDate(year: 2026, month: 3, day: 5).description == "2026-03-05")
-        #expect(CivilDate.padded(7, 3) == "007")
-        #expect(CivilDate.padded(12345, 3) == "12345")
+        #expect(7.zeroPadded(3) == "007")
+        #expect(12345.zeroPadded(3) == "12345")
+        #expect(UInt64(42).zeroPadded(10) == "0000000042")
     }
 }

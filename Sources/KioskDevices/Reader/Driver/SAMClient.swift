@@ -37,12 +37,8 @@ package struct SAMClient: Sendable {
         func uint(_ offset: Int, _ size: Int) -> UInt64 {
             (0..<size).reduce(0) { $0 | UInt64(data[offset + $1]) << (8 * UInt64($1)) }
         }
-        func padded(_ value: UInt64, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return padded(uint(0, 2), 2) + "." + padded(uint(2, 2), 2) + "-" + padded(uint(4, 4), 8) + "-"
-            + padded(uint(8, 4), 10) + "-" + padded(uint(12, 4), 10)
+        return uint(0, 2).zeroPadded(2) + "." + uint(2, 2).zeroPadded(2) + "-" + uint(4, 4).zeroPadded(8) + "-"
+            + uint(8, 4).zeroPadded(10) + "-" + uint(12, 4).zeroPadded(10)
     }
 
     /// `20 01`: `true` when a fresh card answers (0x9F), `false` for 0x80 (none, or already read).
