@@ -68,10 +68,17 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             linkerSettings: [
-                // Pack the relative relocations (DT_RELR, glibc >= 2.36): a position-independent kiosk
-                // built with --static-swift-stdlib carries ~93,000 of them, 2.2 MB that the loader
-                // would read at every start (issue #3, resident memory). lld ships with the toolchain.
-                .unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"], .when(platforms: [.linux]))
+                // Resident memory (issue #3), for the build as deployed (--static-swift-stdlib):
+                // - pack the relative relocations (DT_RELR, glibc >= 2.36): ~93,000 of them, 2.2 MB the
+                //   loader would read at every start; lld ships with the toolchain;
+                // - do not export the kiosk's 16,000 Swift symbols (the static-stdlib link adds
+                //   -export-dynamic): every symbol lookup of libc, libstdc++ and libsqlite3 would search
+                //   that 1.4 MB table first. Nothing looks symbols up in the kiosk by name.
+                .unsafeFlags(
+                    [
+                        "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+                        "-Xlinker", "--no-export-dynamic",
+                    ], .when(platforms: [.linux]))
             ]
         ),
         // SAM emulator on a pseudo-terminal, for tests, demos and fault injection.
