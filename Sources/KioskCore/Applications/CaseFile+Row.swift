@@ -15,15 +15,20 @@ extension CaseFile {
             number: row["number"], itemName: row["itemName"], itemCode: row["itemCode"], department: row["department"],
             applicantName: row["applicantName"], applicantIdNumber: row["applicantIdNumber"],
             agentIdNumber: row["agentIdNumber"], approvalType: approvalType, statusCode: row["statusCode"],
-            resultCode: row["resultCode"], acceptedAt: row["acceptedAt"], promiseLimit: nil,
-            promisedAt: row["promisedAt"], pauses: try Self.decodeArray(row["pauses"], column: "pauses"),
-            finishedAt: row["finishedAt"], deliveredAt: row["deliveredAt"], itemAllowsMail: row["itemAllowsMail"],
+            resultCode: row["resultCode"], acceptedAt: Self.time(row, "acceptedAt"), promiseLimit: nil,
+            promisedAt: Self.time(row, "promisedAt"), pauses: try Self.decodeArray(row["pauses"], column: "pauses"),
+            finishedAt: Self.time(row, "finishedAt"), deliveredAt: Self.time(row, "deliveredAt"), itemAllowsMail: row["itemAllowsMail"],
             mailFlagged: row["mailFlagged"], certificateName: row["certificateName"],
             consultPhone: row["consultPhone"], supervisionPhone: row["supervisionPhone"],
             addressOnRecord: row["addressOnRecord"], queryPasswordHash: row["queryPasswordHash"],
-            steps: try Self.decodeArray(row["steps"], column: "steps"), updatedAt: row["updatedAt"])
+            steps: try Self.decodeArray(row["steps"], column: "steps"), updatedAt: Self.time(row, "updatedAt") ?? Date(timeIntervalSince1970: 0))
         self.promiseLimit = row["promiseLimit"]
         self.promiseUnit = unit.flatMap(TimeLimitUnit.init(rawValue:))
+    }
+
+    /// A time column read as ``StoredTime`` (GRDB's own `Date` decoding would load ICU).
+    private static func time(_ row: Row, _ column: String) -> Date? {
+        (row[column] as StoredTime?)?.date
     }
 
     /// A JSON array column; `[]` (the common case) skips the decoder.
