@@ -86,7 +86,7 @@ extension KioskConfiguration {
 
         r.int("session.idle_timeout_seconds", into: &session.idleTimeoutSeconds, range: 30...600)
         r.int("session.form_idle_timeout_seconds", into: &session.formIdleTimeoutSeconds, range: 30...900)
-        r.int("session.countdown_seconds", into: &session.countdownSeconds, range: 5...60)
+        r.int("session.countdown_seconds", into: &session.countdownSeconds, range: 20...120)
 
         r.int("deadlines.due_soon_working_days", into: &deadlines.dueSoonWorkingDays, range: 0...30)
         r.string("deadlines.calendar_override_file", into: &deadlines.calendarOverrideFile)

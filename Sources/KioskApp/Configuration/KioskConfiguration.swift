@@ -65,7 +65,8 @@ struct KioskConfiguration: Sendable, Equatable {
     struct Session: Sendable, Equatable {
         var idleTimeoutSeconds = 90
         var formIdleTimeoutSeconds = 180
-        var countdownSeconds = 15
+        /// At least 20 s: WCAG 2.2.1 (Timing Adjustable) asks for 20 s to answer a time-out warning.
+        var countdownSeconds = 20
     }
 
     /// Deadline display (rules R11–R14).

@@ -30,7 +30,7 @@ package struct UIConfig: Sendable {
         retentionDays: Int = 180,
         idleTimeout: Duration = .seconds(60),
         formIdleTimeout: Duration = .seconds(120),
-        countdown: Duration = .seconds(15),
+        countdown: Duration = .seconds(20),
         endScreenDuration: Duration = .seconds(8),
         errorScreenDuration: Duration = .seconds(20),
         demoCards: [String] = [],

@@ -8,6 +8,11 @@ import Testing
         #expect(try KioskConfiguration.parse("") == KioskConfiguration())
     }
 
+    /// WCAG 2.2.1: a citizen warned of the time-out gets at least 20 s to answer it.
+    @Test func theIdleCountdownGivesAtLeastTwentySeconds() {
+        #expect(KioskConfiguration().session.countdownSeconds >= 20)
+    }
+
     @Test func readsEveryKindOfValue() throws {
         let configuration = try KioskConfiguration.parse(
             """
@@ -48,6 +53,7 @@ import Testing
         ("[reader]\n\nbaud = \"fast\"\n", "reader.baud", 3, "expected an integer"),
         ("[site]\nnmae = \"x\"\n", "site.nmae", 2, "unknown key (did you mean site.name?)"),
         ("[session]\nidle_timeout_seconds = 5\n", "session.idle_timeout_seconds", 2, "out of range"),
+        ("[session]\ncountdown_seconds = 15\n", "session.countdown_seconds", 2, "out of range"),
         ("[printer]\nprofile = \"76mm\"\n", "printer.profile", 2, "is not one of"),
         ("[site]\nregion_code = \"11010\"\n", "site.region_code", 2, "must be 6 digits"),
         ("[colour]\nx = 1\n", "colour", 1, "unknown key"),
