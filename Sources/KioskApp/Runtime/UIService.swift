@@ -104,6 +104,7 @@ final class UIService: Service, Sendable {
         var lastRepaint = clock.now
         var announcedReady = false
         var lastStatus = ""
+        var lastSize: Size?
         for await wake in wakes {
             var pingDue = false
             switch wake {
@@ -128,14 +129,23 @@ final class UIService: Service, Sendable {
             if wipeRequested.withLock({ let value = $0; $0 = false; return value }) {
                 terminal.wipe()
             }
-            let frame = await screen.frame(size: terminal.size)
+            let size = terminal.size
+            if size != lastSize {
+                lastSize = size
+                if !LayoutMetrics.fits(size) {
+                    logger.warning(
+                        "screen too small; showing the size message instead of the screens",
+                        metadata: ["ui.size": "\(size)", "ui.minimumSize": "\(LayoutMetrics.minimumSize)"])
+                }
+            }
+            let frame = await screen.frame(size: size)
             do {
                 try terminal.present(frame)
             } catch {
                 logger.warning("terminal write failed; repainting", metadata: ["ui.error": "\(error)"])
                 terminal.invalidate()
             }
-            let status = await screen.statusName()
+            let status = LayoutMetrics.fits(size) ? await screen.statusName() : "screenTooSmall"
             if !announcedReady {
                 announcedReady = true
                 lastStatus = status

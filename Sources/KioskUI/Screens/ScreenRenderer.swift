@@ -5,6 +5,11 @@ package enum ScreenRenderer {
     /// Draws one frame.
     package static func draw(_ input: ScreenInput, into painter: inout ScreenPainter) {
         let machine = input.machine
+        guard LayoutMetrics.fits(painter.bounds.size) else {
+            // Below the smallest grid the layouts overlap their controls: say so plainly instead.
+            TooSmallScreen.draw(into: &painter)
+            return
+        }
         switch machine.screen {
         case .home: HomeScreen.draw(input, into: &painter)
         case .reading: ReadingScreen.draw(input, into: &painter)

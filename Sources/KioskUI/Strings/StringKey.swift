@@ -127,4 +127,7 @@ package enum StringKey: String, CaseIterable, Sendable {
     case listEstimatedMark = "list.estimatedMark"
     case pausedTitle = "paused.title"
     case pausedBody = "paused.body"
+    case screenTooSmallTitle = "screenTooSmall.title"
+    case screenTooSmallBody = "screenTooSmall.body"
+    case screenTooSmallHint = "screenTooSmall.hint"
 }

@@ -1,3 +1,5 @@
+import KioskTerminal
+
 /// Sizes that differ between the standard layout and 长辈模式 (elder mode): taller buttons, wider gaps
 /// and fewer items per screen for older citizens (rule R24: targets ≥ 60×60 dp ≈ 3 rows × 10 columns).
 package struct LayoutMetrics: Sendable, Equatable {
@@ -24,6 +26,15 @@ package struct LayoutMetrics: Sendable, Equatable {
     /// The smallest screen the elder layout is designed for; below it 长辈模式 keeps the standard target
     /// sizes (so nothing is clipped) and only shows fewer items per page.
     package static let elderDesignSize = (width: 100, height: 30)
+
+    /// The smallest grid every screen is laid out for (the 80×24 of docs/terminal.md). Below it
+    /// controls would overlap, so ``ScreenRenderer`` shows only 「屏幕尺寸不足」.
+    package static let minimumSize = Size(width: 80, height: 24)
+
+    /// Whether every screen can be laid out on a grid of `size` cells.
+    package static func fits(_ size: Size) -> Bool {
+        size.width >= minimumSize.width && size.height >= minimumSize.height
+    }
 
     /// The metrics for a screen of `width`×`height` cells in standard or elder mode.
     package static func resolve(elder: Bool, width: Int, height: Int) -> LayoutMetrics {

@@ -187,3 +187,40 @@ import Testing
         #expect(buffer.text.contains("0 跳过"))
     }
 }
+
+/// Below the smallest grid the layouts support, no screen is drawn: a plain 「屏幕尺寸不足」 with the
+/// current and needed size, and no controls to tap (80×15 once drew the demo buttons over
+/// 1 无卡查询 / 2 长辈模式).
+@Suite struct TooSmallScreenTests {
+    static func text(of buffer: CellBuffer) -> String {
+        (0..<buffer.size.height).map { buffer.line($0) }.joined(separator: "\n")
+    }
+
+    @Test(
+        "a grid below 80×24 shows only the size message",
+        arguments: [Size(width: 80, height: 15), Size(width: 79, height: 24), Size(width: 120, height: 22)])
+    func belowTheMinimum(size: Size) {
+        for (name, machine) in ScreenRenderingTests.machines() {
+            for (variant, theme, elder, language) in ScreenRenderingTests.variants {
+                var painter = Render.painter(size: size, language: language, theme: theme, elder: elder, focus: 0)
+                ScreenRenderer.draw(ScreenInput(machine: machine, config: machine.config, step: 3), into: &painter)
+                let label = "\(name) / \(variant) / \(size)"
+                #expect(painter.controls.isEmpty, "\(label): \(painter.controls.map(\.action))")
+                let text = Self.text(of: painter.canvas.buffer)
+                let expected = language == .english ? "Screen too small" : "屏幕尺寸不足"
+                #expect(text.contains(expected), "\(label)")
+                #expect(text.contains("\(size.width)x\(size.height)") && text.contains("80x24"), "\(label): \(text)")
+            }
+        }
+    }
+
+    @Test("the smallest supported grid draws the screens themselves")
+    func atTheMinimum() {
+        for (name, machine) in ScreenRenderingTests.machines() {
+            var painter = Render.painter(
+                size: LayoutMetrics.minimumSize, language: .simplifiedChinese, theme: .standard, elder: false, focus: 0)
+            ScreenRenderer.draw(ScreenInput(machine: machine, config: machine.config, step: 3), into: &painter)
+            #expect(!Self.text(of: painter.canvas.buffer).contains("屏幕尺寸不足"), "\(name)")
+        }
+    }
+}
