@@ -93,7 +93,8 @@ struct KioskApplication {
                 formIdleTimeout: .seconds(configuration.session.formIdleTimeoutSeconds),
                 countdown: .seconds(configuration.session.countdownSeconds),
                 demoCards: demoCards,
-                defaultLanguage: language),
+                defaultLanguage: language,
+                highContrastByDefault: configuration.ui.theme == .highContrast),
             hooks: ShellHooks(
                 maintenanceRequested: { await console.open() },
                 placeDemoCard: { index in

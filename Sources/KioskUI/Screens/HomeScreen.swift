@@ -33,11 +33,17 @@ enum HomeScreen {
                 demo, in: Rect(x: content.minX, y: y, width: content.width, height: content.maxY - y), height: 1)
         }
         let mode = input.machine.elderMode ? StringKey.homeStandardMode : .homeElderMode
+        var leading = [
+            ButtonSpec(context.text(.homeNoCard), action: .startNoCardQuery, shortcut: "1"),
+            ButtonSpec(context.text(mode), action: .toggleElderMode, shortcut: "2"),
+        ]
+        // A kiosk configured for high contrast has nothing to switch to.
+        if !input.config.highContrastByDefault {
+            let colors = input.machine.highContrast ? StringKey.homeStandardColors : .homeHighContrast
+            leading.append(ButtonSpec(context.text(colors), action: .toggleHighContrast, shortcut: "4"))
+        }
         painter.footer(
-            leading: [
-                ButtonSpec(context.text(.homeNoCard), action: .startNoCardQuery, shortcut: "1"),
-                ButtonSpec(context.text(mode), action: .toggleElderMode, shortcut: "2"),
-            ],
+            leading: leading,
             trailing: [ButtonSpec(context.text(.homeLanguage), action: .toggleLanguage, shortcut: "3")])
     }
 }

@@ -5,6 +5,9 @@ extension SessionMachine {
         case .toggleElderMode:
             elderMode.toggle()
             return []
+        case .toggleHighContrast:
+            highContrast.toggle()
+            return []
         case .toggleLanguage:
             language = language.toggled
             return []

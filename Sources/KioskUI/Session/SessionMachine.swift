@@ -15,6 +15,8 @@ package struct SessionMachine: Sendable {
     package private(set) var countdownDeadline: ContinuousClock.Instant?
     /// Whether 长辈模式 is on.
     package internal(set) var elderMode: Bool
+    /// Whether the citizen chose 高对比度 on the home screen (until the session ends).
+    package internal(set) var highContrast = false
     /// The language screens are shown in.
     package internal(set) var language: UILanguage
     /// Increases whenever a session starts or ends; requests and replies carry it.
@@ -199,6 +201,7 @@ package struct SessionMachine: Sendable {
         awaiting = nil
         generation += 1
         elderMode = config.elderModeByDefault
+        highContrast = false
         language = config.defaultLanguage
         screen = showEndScreen ? .end(thanked: thanked) : .home
         markShown()

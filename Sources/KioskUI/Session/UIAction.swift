@@ -3,6 +3,8 @@ package enum UIAction: Sendable, Equatable, Hashable {
     // Home
     case startNoCardQuery
     case toggleElderMode
+    /// 高对比度 on the home screen: this citizen's session in the high-contrast theme.
+    case toggleHighContrast
     case toggleLanguage
     case demoPlaceCard(index: Int)
     case demoRemoveCard

@@ -20,6 +20,9 @@ package struct UIConfig: Sendable {
     package var demoCards: [String]
     /// Whether sessions start in 长辈模式.
     package var elderModeByDefault: Bool
+    /// Whether the kiosk's configured theme is already the high-contrast one (then the home screen
+    /// offers no 高对比度 switch).
+    package var highContrastByDefault: Bool
     /// The language sessions start in.
     package var defaultLanguage: UILanguage
 
@@ -35,7 +38,8 @@ package struct UIConfig: Sendable {
         errorScreenDuration: Duration = .seconds(20),
         demoCards: [String] = [],
         elderModeByDefault: Bool = false,
-        defaultLanguage: UILanguage = .simplifiedChinese
+        defaultLanguage: UILanguage = .simplifiedChinese,
+        highContrastByDefault: Bool = false
     ) {
         self.siteName = siteName
         self.operatorName = operatorName
@@ -47,6 +51,7 @@ package struct UIConfig: Sendable {
         self.errorScreenDuration = errorScreenDuration
         self.demoCards = demoCards
         self.elderModeByDefault = elderModeByDefault
+        self.highContrastByDefault = highContrastByDefault
         self.defaultLanguage = defaultLanguage
     }
 }

@@ -178,7 +178,7 @@ package actor KioskShell {
 
     private func makePainter(size: Size) -> ScreenPainter {
         let context = RenderContext(
-            strings: strings, language: machine.language, theme: theme,
+            strings: strings, language: machine.language, theme: machine.highContrast ? .highContrast : theme,
             metrics: .resolve(elder: machine.elderMode, width: size.width, height: size.height))
         return ScreenPainter(size: size, context: context, focusIndex: router.focusIndex)
     }

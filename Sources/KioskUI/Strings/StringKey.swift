@@ -10,6 +10,8 @@ package enum StringKey: String, CaseIterable, Sendable {
     case homeNoCard = "home.noCard"
     case homeElderMode = "home.elderMode"
     case homeStandardMode = "home.standardMode"
+    case homeHighContrast = "home.highContrast"
+    case homeStandardColors = "home.standardColors"
     case homeLanguage = "home.language"
     case homeDemoTitle = "home.demoTitle"
     case homeDemoPlace = "home.demoPlace"

@@ -224,3 +224,22 @@ import Testing
         }
     }
 }
+
+/// The home screen's footer with every switch flipped (标准模式, 标准配色) still fits 80×24 with full-size
+/// targets in both languages.
+@Suite struct HomeSwitchesTests {
+    @Test(arguments: [UILanguage.simplifiedChinese, .english])
+    func switchedFooterFits(language: UILanguage) {
+        var machine = SessionMachine(config: UIConfig(siteName: "东城区政务服务中心"))
+        _ = machine.handle(.action(.toggleElderMode))
+        _ = machine.handle(.action(.toggleHighContrast))
+        var painter = Render.painter(
+            size: LayoutMetrics.minimumSize, language: language, theme: .highContrast, elder: true, focus: 0)
+        ScreenRenderer.draw(ScreenInput(machine: machine, config: machine.config, step: 0), into: &painter)
+        #expect(Render.overlaps(painter.controls).isEmpty)
+        #expect(painter.controls.contains { $0.action == .toggleHighContrast })
+        for control in painter.controls {
+            #expect(control.frame.width >= 10 && control.frame.height >= 3, "\(control.action): \(control.frame.size)")
+        }
+    }
+}

@@ -231,16 +231,17 @@ import Testing
         #expect(form.password.text.isEmpty)
     }
 
-    @Test("elder mode and language are reset for the next citizen")
+    @Test("elder mode, high contrast and language are reset for the next citizen")
     func preferencesReset() {
         var machine = SessionMachine(config: config)
         _ = machine.handle(.action(.toggleElderMode))
+        _ = machine.handle(.action(.toggleHighContrast))
         _ = machine.handle(.action(.toggleLanguage))
-        #expect(machine.elderMode && machine.language == .english)
+        #expect(machine.elderMode && machine.highContrast && machine.language == .english)
         _ = machine.handle(.cardInserted(Fixtures.citizen("约翰"), session: token))
-        #expect(machine.elderMode)
+        #expect(machine.elderMode && machine.highContrast)
         _ = machine.handle(.cardRemoved)
-        #expect(!machine.elderMode && machine.language == .simplifiedChinese)
+        #expect(!machine.elderMode && !machine.highContrast && machine.language == .simplifiedChinese)
     }
 
     @Test("demo buttons emit demo effects only in demo mode")

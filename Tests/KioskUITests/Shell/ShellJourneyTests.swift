@@ -198,6 +198,22 @@ import Testing
             .input(.mouse(MouseEvent(kind: .release, button: .left, position: control.frame.origin)), now: now))
         #expect(await placed.value)
     }
+
+    @Test("高对比度 on the home screen switches this session to the high-contrast theme")
+    func highContrastSwitch() async {
+        let shell = KioskShell(
+            strings: Fixtures.strings, theme: .standard, backend: FakeBackend(), config: UIConfig(),
+            hooks: ShellHooks())
+        let size = Size(width: 80, height: 24)
+        var frame = await shell.frame(size: size)
+        #expect(frame.text.contains("高对比度"))
+        #expect(frame[0, size.height / 2].style.background == Theme.standard.body.background)
+        let now = ContinuousClock.now
+        await shell.handle(.input(.key(KeyPress(.character("4"))), now: now))
+        frame = await shell.frame(size: size)
+        #expect(frame[0, size.height / 2].style.background == Theme.highContrast.body.background)
+        #expect(frame.text.contains("标准配色"))
+    }
 }
 
 /// A set-once flag for hooks.
