@@ -180,7 +180,9 @@ actor LiveSessionBackend: SessionBackend {
     /// The slip's QR code for the screen when paper cannot come out.
     private func unavailable(_ number: String) -> KioskUI.PrintOutcome {
         let url = dependencies.receiptSite.qrLink.url(for: number, now: unixTime(dependencies.now()))
-        guard let matrix = try? QREncoder.encode(url) else { return .failed }
+        // Error correction L on screen: a lit screen is not scuffed paper, and L keeps the default link
+        // within version 4, which fits at 80×24 (the printed slip keeps M).
+        guard let matrix = try? QREncoder.encode(url, errorCorrection: .low) else { return .failed }
         return .unavailable(qr: QRCodeImage(size: matrix.width, modules: matrix.modules))
     }
 

@@ -34,13 +34,9 @@ enum PrintResultScreen {
                 content = Rect(
                     x: content.minX, y: content.minY, width: origin.x - content.minX - 2, height: content.height)
             }
-            var y = content.minY + painter.paragraph(context.text(.printUnavailable), in: content, style: theme.title)
-            if !fits {
-                y += painter.paragraph(
-                    context.text(.printQrTooSmall),
-                    in: Rect(x: content.minX, y: y, width: content.width, height: content.maxY - y),
-                    style: theme.body)
-            }
+            // Either "scan the code on the screen" (when it is there) or "no room for the code", never both.
+            let message = fits ? StringKey.printUnavailable : .printQrTooSmall
+            let y = content.minY + painter.paragraph(context.text(message), in: content, style: theme.title)
             painter.paragraph(
                 context.text(.printHelp),
                 in: Rect(x: content.minX, y: y + 1, width: content.width, height: max(0, content.maxY - y - 1)),

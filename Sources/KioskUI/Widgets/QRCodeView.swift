@@ -1,8 +1,12 @@
 import KioskTerminal
 
-/// Draws a QR code with background-coloured cells: every module is 2 columns × 1 row (cells are about
-/// twice as tall as wide, so modules come out square), dark = black background, light = bright white,
-/// with the 4-module quiet zone scanners need.
+/// Draws a QR code two modules per cell row: every cell is one module wide and two modules tall
+/// (cells are about twice as tall as wide, so each module comes out square), drawn with the upper
+/// half block ▀ in the upper module's colour over the lower module's colour (a blank cell when both
+/// are the same). Dark = black, light = bright white, with the 4-module quiet zone scanners need.
+///
+/// A version-4 code (33 modules) with its quiet zone takes 41 columns × 21 rows, so the fallback fits
+/// at 80×24 (one module per cell row needed 45 rows for version 5).
 package enum QRCodeView {
     /// Modules of quiet zone on every side.
     package static let quietZone = 4
@@ -10,7 +14,7 @@ package enum QRCodeView {
     /// The cells needed for `image` (quiet zone included).
     package static func size(of image: QRCodeImage) -> Size {
         let modules = image.size + 2 * quietZone
-        return Size(width: modules * 2, height: modules)
+        return Size(width: modules, height: (modules + 1) / 2)
     }
 }
 
@@ -22,15 +26,23 @@ extension ScreenPainter {
         let size = QRCodeView.size(of: image)
         let frame = Rect(origin: origin, size: size)
         guard frame.intersection(bounds) == frame else { return false }
-        let dark = Style(foreground: .black, background: .black)
-        let light = Style(foreground: .brightWhite, background: .brightWhite)
-        fill(frame, style: light)
-        for y in 0..<image.size {
-            for x in 0..<image.size where image.isDark(x: x, y: y) {
-                let cell = Rect(
-                    x: origin.x + (x + QRCodeView.quietZone) * 2, y: origin.y + y + QRCodeView.quietZone,
-                    width: 2, height: 1)
-                fill(cell, style: dark)
+        let dark = Color.black
+        let light = Color.brightWhite
+        let quiet = QRCodeView.quietZone
+        fill(frame, style: Style(foreground: light, background: light))
+        for row in 0..<size.height {
+            for column in 0..<size.width {
+                let x = column - quiet
+                let upper = image.isDark(x: x, y: row * 2 - quiet)
+                let lower = image.isDark(x: x, y: row * 2 + 1 - quiet)
+                guard upper || lower else { continue }
+                let point = Point(x: origin.x + column, y: origin.y + row)
+                if upper == lower {
+                    fill(Rect(origin: point, size: Size(width: 1, height: 1)), style: Style(foreground: dark, background: dark))
+                } else {
+                    let style = Style(foreground: upper ? dark : light, background: lower ? dark : light)
+                    _ = text("▀", at: point, width: 1, style: style)
+                }
             }
         }
         return true

@@ -155,9 +155,19 @@ import Testing
         await driver.tap(.printSlip)
         let frame = await driver.frame()
         #expect(frame.text.contains("请到服务窗口咨询"))
-        let dark = (0..<40).reduce(0) { sum, y in sum + (0..<120).filter { frame[$0, y].background == .black }.count }
-        let expected =
-            (0..<21).reduce(0) { sum, y in sum + (0..<21).filter { Fixtures.qr.isDark(x: $0, y: y) }.count } * 2
+        #expect(frame.text.contains("请用手机扫描屏幕上的二维码"))
+        #expect(!frame.text.contains("屏幕空间不足"))
+        // Every dark module is drawn once: as a cell's black background (lower half) or its ▀ (upper).
+        let dark = (0..<40).reduce(0) { sum, y in
+            sum
+                + (0..<120).reduce(0) { count, x in
+                    let cell = frame[x, y]
+                    let lower = cell.background == .black ? 1 : 0
+                    let upper = cell.background == .black && cell.grapheme == " " || cell.grapheme == "\u{2580}" && cell.foreground == .black ? 1 : 0
+                    return count + lower + upper
+                }
+        }
+        let expected = (0..<21).reduce(0) { sum, y in sum + (0..<21).filter { Fixtures.qr.isDark(x: $0, y: y) }.count }
         #expect(dark == expected)
         #expect(frame.wideGlyphViolations.isEmpty)
     }
