@@ -82,9 +82,10 @@ struct KioskApplication {
         let demoCards = simulatedReader == nil ? [] : SampleCards.all.map { Self.demoLabel($0.name, $0.card) }
         let strings = try UIStrings.load(assetsDirectory: assets.root)
         let language: UILanguage = configuration.ui.language == .en ? .english : .simplifiedChinese
+        let theme: Theme = configuration.ui.theme == .highContrast ? .highContrast : .standard
         let shell = KioskShell(
             strings: strings,
-            theme: configuration.ui.theme == .highContrast ? .highContrast : .standard,
+            theme: theme,
             backend: backend,
             config: UIConfig(
                 siteName: configuration.site.name, operatorName: configuration.site.name,
@@ -110,7 +111,12 @@ struct KioskApplication {
         let kioskMode = mode == .production
         let ui = UIService(
             screen: KioskScreens(shell: shell, console: console, health: health, strings: strings, language: language),
-            makeTerminal: { try TerminalSession(options: .init(kioskMode: kioskMode)) },
+            // The kiosk sets the terminal's palette to the colours its themes are measured with
+            // (docs/terminal.md, "Colours"): foot's or kmscon's own palette cannot make text unreadable.
+            makeTerminal: {
+                try TerminalSession(
+                    options: .init(kioskMode: kioskMode, palette: AnsiPalette.terminalPalette(for: theme)))
+            },
             notifier: notifier, mode: mode, cardEvents: cardEvents,
             repaintInterval: .seconds(configuration.ui.repaintIntervalSeconds), logger: Logger(label: "kiosk.ui"))
         uiBox.service = ui

@@ -24,14 +24,18 @@ package final class TerminalSession: Sendable {
         /// How long ``present(_:)`` waits for a terminal that does not accept output before keeping the rest of the
         /// frame for later (it is never dropped).
         package var writeTimeout: Duration
+        /// The colours to set in the terminal while the session is open (`nil`: keep the terminal's).
+        package var palette: TerminalPalette?
 
         /// Creates options; the defaults are the kiosk's.
         package init(
             kioskMode: Bool = true,
             probeSynchronizedOutput: Bool = true,
             escapeTimeout: Duration = .milliseconds(50),
-            writeTimeout: Duration = .milliseconds(200)
+            writeTimeout: Duration = .milliseconds(200),
+            palette: TerminalPalette? = nil
         ) {
+            self.palette = palette
             self.kioskMode = kioskMode
             self.probeSynchronizedOutput = probeSynchronizedOutput
             self.escapeTimeout = escapeTimeout
@@ -120,6 +124,7 @@ package final class TerminalSession: Sendable {
 
         var setup: [UInt8] = []
         setup += ControlSequence.enterAlternateScreen
+        if let palette = options.palette { setup += palette.setSequence }
         setup += ControlSequence.hideCursor
         setup += ControlSequence.autowrapOff
         setup += ControlSequence.mouseOn
@@ -223,6 +228,7 @@ package final class TerminalSession: Sendable {
             bytes += ControlSequence.home
             bytes += ControlSequence.autowrapOn
             bytes += ControlSequence.showCursor
+            if options.palette != nil { bytes += TerminalPalette.resetSequence }
             bytes += ControlSequence.leaveAlternateScreen
             state.pendingOutput = []
             if let written = try? SystemCalls.writeAll(outputDescriptor, bytes[...], timeout: 500) {

@@ -1,9 +1,11 @@
 import Foundation
 import KioskTerminal
 
-/// The RGB values the kiosk assumes for the 16 ANSI colours (xterm's defaults), and WCAG contrast
-/// arithmetic over them. The kiosk's terminal configuration (foot `[colors]`, kmscon `--palette=custom`)
-/// must set exactly these values for the contrast guarantees to hold.
+/// The RGB values of the 16 ANSI colours the kiosk draws with (xterm's defaults, except a deep
+/// "government" blue for colour 4), and WCAG contrast arithmetic over them. The kiosk sets exactly
+/// these values in its terminal while it runs (``terminalPalette(for:)``, OSC 4), and the shipped foot
+/// `[colors]` and kmscon palette say the same, so the contrast guarantees hold whatever the
+/// terminal's own palette is.
 package enum AnsiPalette {
     /// An sRGB colour with 8-bit channels.
     package struct RGB: Sendable, Equatable {
@@ -28,14 +30,14 @@ package enum AnsiPalette {
         }
     }
 
-    /// The assumed palette (xterm defaults). `.default` is taken as black background / white text.
+    /// The kiosk's palette. `.default` is taken as black background / white text.
     package static func assumed(_ color: Color, asForeground: Bool) -> RGB {
         switch color {
         case .black: RGB(0, 0, 0)
         case .red: RGB(205, 0, 0)
         case .green: RGB(0, 205, 0)
         case .yellow: RGB(205, 205, 0)
-        case .blue: RGB(0, 0, 238)
+        case .blue: RGB(0, 51, 153)
         case .magenta: RGB(205, 0, 205)
         case .cyan: RGB(0, 205, 205)
         case .white: RGB(229, 229, 229)
@@ -51,6 +53,13 @@ package enum AnsiPalette {
         }
     }
 
+    /// The WCAG contrast ratio (1…21) between two colours.
+    package static func contrast(_ first: RGB, _ second: RGB) -> Double {
+        let (a, b) = (first.relativeLuminance, second.relativeLuminance)
+        let (light, dark) = a > b ? (a, b) : (b, a)
+        return (light + 0.05) / (dark + 0.05)
+    }
+
     /// The WCAG contrast ratio (1…21) between a style's foreground and background; inverse video swaps them,
     /// which does not change the ratio.
     package static func contrast(of style: Style) -> Double {
@@ -58,5 +67,22 @@ package enum AnsiPalette {
         let background = assumed(style.background, asForeground: false).relativeLuminance
         let (light, dark) = foreground > background ? (foreground, background) : (background, foreground)
         return (light + 0.05) / (dark + 0.05)
+    }
+}
+
+extension AnsiPalette {
+    /// The palette the kiosk sets in its terminal (OSC 4/10/11) while it runs: exactly the
+    /// ``assumed(_:asForeground:)`` colours the contrast guarantees are computed with, whatever the
+    /// terminal's own palette is; the default background and foreground are `theme`'s body colours, so
+    /// pixels outside the cell grid match the screen.
+    package static func terminalPalette(for theme: Theme) -> TerminalPalette {
+        func rgb(_ color: Color, foreground: Bool) -> TerminalPalette.RGB {
+            let value = assumed(color, asForeground: foreground)
+            return TerminalPalette.RGB(value.red, value.green, value.blue)
+        }
+        let colors = Color.allCases.filter { $0 != .default }.map { rgb($0, foreground: true) }
+        return TerminalPalette(
+            colors: colors, foreground: rgb(theme.body.foreground, foreground: true),
+            background: rgb(theme.body.background, foreground: false))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 import Testing
 
@@ -37,6 +38,40 @@ import Testing
         }
         session.restore()  // idempotent
         #expect(throws: TerminalError.self) { try session.present(CellBuffer(size: Size(width: 1, height: 1))) }
+    }
+
+    /// The kiosk's colours must not depend on the terminal's palette: the session sets all 16 colours and
+    /// the defaults (OSC 4, 10, 11) before the first frame and gives the terminal its own back on restore.
+    @Test func setsThePaletteAndRestoresTheTerminals() throws {
+        let pty = try PseudoTerminal()
+        var colors = (0..<16).map { TerminalPalette.RGB(UInt8($0), 0, 0) }
+        colors[4] = TerminalPalette.RGB(0, 51, 153)
+        var options = Self.options
+        options.palette = TerminalPalette(
+            colors: colors, foreground: .init(255, 255, 255), background: .init(0, 51, 153))
+        let session = try TerminalSession(input: pty.slave, output: pty.slave, options: options)
+        let setup = pty.read(containing: "\u{1B}[c")
+        #expect(setup.contains("\u{1B}]4;4;rgb:00/33/99\u{1B}\\"))
+        #expect(setup.contains("\u{1B}]4;15;rgb:0f/00/00\u{1B}\\"))
+        #expect(setup.contains("\u{1B}]10;rgb:ff/ff/ff\u{1B}\\") && setup.contains("\u{1B}]11;rgb:00/33/99\u{1B}\\"))
+        // Set before anything is drawn.
+        let parts = setup.components(separatedBy: "\u{1B}[2J")
+        #expect(parts.count == 2 && parts[0].contains("\u{1B}]4;0;"))
+        _ = pty.take()
+        session.restore()
+        let teardown = pty.read(containing: "\u{1B}[?1049l")
+        for sequence in ["\u{1B}]104\u{1B}\\", "\u{1B}]110\u{1B}\\", "\u{1B}]111\u{1B}\\"] {
+            #expect(teardown.contains(sequence), "\(sequence.debugDescription) missing")
+        }
+    }
+
+    @Test func withoutAPaletteTheTerminalsColoursAreLeftAlone() throws {
+        let pty = try PseudoTerminal()
+        let session = try TerminalSession(input: pty.slave, output: pty.slave, options: Self.options)
+        let setup = pty.read(containing: "\u{1B}[c")
+        #expect(!setup.contains("\u{1B}]4;"))
+        session.restore()
+        #expect(!pty.read(containing: "\u{1B}[?1049l").contains("\u{1B}]104"))
     }
 
     @Test func deinitRestoresTheTerminal() throws {

@@ -10,6 +10,47 @@ import Testing
         #expect(abs(AnsiPalette.contrast(of: Style(foreground: .black, background: .black)) - 1) < 0.01)
     }
 
+    /// White on foot.ini's old regular4 (108,182,255) is what citizens saw in real foot: 2.15:1.
+    @Test("the checker rejects the pair seen in foot")
+    func knownBadPair() {
+        let ratio = AnsiPalette.contrast(.init(255, 255, 255), .init(108, 182, 255))
+        #expect(abs(ratio - 2.15) < 0.01)
+        #expect(ratio < 4.5)
+    }
+
+    /// The palette the kiosk sets in its terminal is exactly the one the contrast is computed with.
+    @Test("the kiosk sets the palette its contrast is computed with")
+    func terminalPaletteIsTheAssumedOne() {
+        let palette = AnsiPalette.terminalPalette(for: .standard)
+        for color in Color.allCases where color != .default {
+            let assumed = AnsiPalette.assumed(color, asForeground: true)
+            #expect(palette.colors[Int(color.rawValue)] == .init(assumed.red, assumed.green, assumed.blue))
+        }
+        let body = AnsiPalette.assumed(Theme.standard.body.background, asForeground: false)
+        #expect(palette.background == .init(body.red, body.green, body.blue))
+    }
+
+    /// The fallback for a terminal that ignores OSC 4: the high-contrast theme uses only black, white and
+    /// yellow, which stay >= 7:1 in the palettes real terminals ship with.
+    @Test("high contrast holds under real terminals' own palettes", arguments: ["xterm", "linux", "foot"])
+    func highContrastUnderOtherPalettes(palette name: String) {
+        let palettes: [String: [Color: AnsiPalette.RGB]] = [
+            "xterm": [.black: .init(0, 0, 0), .brightWhite: .init(255, 255, 255), .brightYellow: .init(255, 255, 0)],
+            "linux": [.black: .init(0, 0, 0), .brightWhite: .init(255, 255, 255), .brightYellow: .init(255, 255, 85)],
+            // foot 1.13's built-in defaults (regular0, bright7, bright3).
+            "foot": [.black: .init(0x24, 0x24, 0x24), .brightWhite: .init(255, 255, 255), .brightYellow: .init(0xe9, 0xe8, 0x36)],
+        ]
+        let palette = palettes[name]!
+        for (style, value) in Theme.highContrast.textStyles {
+            guard let foreground = palette[value.foreground], let background = palette[value.background] else {
+                Issue.record("\(style) uses a colour outside black, white and yellow: \(value)")
+                continue
+            }
+            let ratio = AnsiPalette.contrast(foreground, background)
+            #expect(ratio >= 7, "\(style) under \(name): \(ratio):1")
+        }
+    }
+
     @Test("high-contrast theme: every text style is at least 7:1")
     func highContrastIsAAA() {
         for (name, style) in Theme.highContrast.textStyles {
