@@ -193,10 +193,14 @@ actor LiveSessionBackend: SessionBackend {
         }
         var options: [AddressOption] = []
         if let onRecord = caseFile.addressOnRecord?.nonEmpty {
-            options.append(AddressOption(id: "record", source: .onRecord, maskedText: Masking.address(onRecord)))
+            options.append(
+                AddressOption(
+                    id: "record", source: .onRecord, maskedText: Masking.address(onRecord), fullText: onRecord))
         }
         if let cardAddress = identity.address?.nonEmpty {
-            options.append(AddressOption(id: "card", source: .idCard, maskedText: Masking.address(cardAddress)))
+            options.append(
+                AddressOption(
+                    id: "card", source: .idCard, maskedText: Masking.address(cardAddress), fullText: cardAddress))
         }
         return MailDraft(
             applicationNumber: number, recipientMaskedName: identity.maskedName, addressOptions: options,
