@@ -24,7 +24,8 @@ import Testing
 
         /// The text of the `n`th printed receipt.
         func receipt(_ n: Int) throws -> String {
-            try String(contentsOf: folder.appendingPathComponent("receipt-" + n.zeroPadded(4) + ".txt"), encoding: .utf8)
+            let file = folder.appendingPathComponent("receipt-" + n.zeroPadded(4) + ".txt")
+            return try String(contentsOf: file, encoding: .utf8)
         }
     }
 
@@ -85,7 +86,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: fixture.folder) }
         let backend = fixture.backend
         _ = try await backend.applications(session: fixture.token)
-        await #expect(throws: (any Error).self) { try await backend.mailDefaults(number: "A-1", session: fixture.token) }
+        await #expect(throws: (any Error).self) {
+            try await backend.mailDefaults(number: "A-1", session: fixture.token)
+        }
 
         var draft = try await backend.mailDefaults(number: "A-2", session: fixture.token)
         #expect(draft.selectedAddress?.fullText == Self.recordAddress)

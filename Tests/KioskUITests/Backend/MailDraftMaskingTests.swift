@@ -25,7 +25,8 @@ import Testing
         dump(option, to: &dumpedOption)
         let views = [
             "\(draft)", String(describing: draft), String(reflecting: draft), draft.debugDescription, dumped,
-            "\(option)", String(reflecting: option), dumpedOption, "\([option])", "\(Screen.mailSummary(draft, error: nil))",
+            "\(option)", String(reflecting: option), dumpedOption, "\([option])",
+            "\(Screen.mailSummary(draft, error: nil))",
         ]
         for view in views {
             #expect(!view.contains("新华大街"), "full address in: \(view)")
