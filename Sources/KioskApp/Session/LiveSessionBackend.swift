@@ -72,9 +72,17 @@ actor LiveSessionBackend: SessionBackend {
         guard var context = sessions[session], let identity = context.identity else { throw BackendError.noSession }
         let cases = try await dependencies.backOffice.applications(forIdNumber: identity.number.text)
         let now = dependencies.now()
-        for caseFile in cases { context.cases[caseFile.number] = caseFile }
+        var items: [String: ServiceItem] = [:]
+        for caseFile in cases {
+            context.cases[caseFile.number] = caseFile
+            if let code = caseFile.itemCode, items[code] == nil,
+                let item = try await dependencies.database.serviceItem(for: caseFile)
+            {
+                items[code] = item
+            }
+        }
         sessions[session] = context
-        return cases.map { row(for: $0, now: now) }
+        return cases.map { row(for: $0, item: $0.itemCode.flatMap { items[$0] }, now: now) }
     }
 
     func query(number: String, password: String) async throws -> QueryResult? {
@@ -88,7 +96,7 @@ actor LiveSessionBackend: SessionBackend {
         var context = SessionContext(identity: nil, cases: [:], printSession: PrintSessionID("\(token)"))
         context.cases[caseFile.number] = caseFile
         sessions[token] = context
-        var detail = detail(for: caseFile, now: dependencies.now())
+        var detail = try await detail(for: caseFile, now: dependencies.now())
         // Mail goes to the card holder only: a no-card session cannot request it.
         detail.row.canMail = false
         return QueryResult(session: token, detail: detail)
@@ -96,7 +104,7 @@ actor LiveSessionBackend: SessionBackend {
 
     func detail(number: String, session: SessionToken) async throws -> ApplicationDetail {
         let caseFile = try caseFile(number, session: session)
-        var detail = detail(for: caseFile, now: dependencies.now())
+        var detail = try await detail(for: caseFile, now: dependencies.now())
         if sessions[session]?.identity == nil { detail.row.canMail = false }
         return detail
     }
@@ -115,14 +123,15 @@ actor LiveSessionBackend: SessionBackend {
         }
         let now = dependencies.now()
         let deadline = caseFile.deadline(calculator: dependencies.deadlines, now: now)
+        let item = try? await dependencies.database.serviceItem(for: caseFile)
         let input = ApplicationSlipInput(
             itemName: caseFile.itemName, applicationNumber: caseFile.number,
             acceptedAt: caseFile.acceptedAt.map(DisplayFormat.dayAndTime) ?? "",
             status: caseFile.citizenState().chineseName,
             promisedDate: deadline.map { promisedText($0) } ?? "",
             department: caseFile.department,
-            consultPhone: caseFile.consultPhone ?? dependencies.consultPhone,
-            supervisionPhone: caseFile.supervisionPhone ?? dependencies.supervisionPhone,
+            consultPhone: caseFile.consultPhone(item: item, fallback: dependencies.consultPhone),
+            supervisionPhone: caseFile.supervisionPhone(item: item, fallback: dependencies.supervisionPhone),
             applicantName: context.holderName(for: caseFile), applicantIDNumber: context.holderIdNumber(for: caseFile))
         let receipt = ReceiptTemplates.applicationSlip(
             input, site: dependencies.receiptSite, printedAt: DisplayFormat.receiptTime(now), now: unixTime(now))
@@ -137,13 +146,14 @@ actor LiveSessionBackend: SessionBackend {
         else { return .failed }
         let now = dependencies.now()
         let deadline = caseFile.deadline(calculator: dependencies.deadlines, now: now)
+        let item = try? await dependencies.database.serviceItem(for: caseFile)
         let input = MailRequestReceiptInput(
             itemName: caseFile.itemName, applicationNumber: caseFile.number,
             certificateName: request.certificateName, requestedAt: DisplayFormat.dayAndTime(request.requestedAt),
             status: request.status.chineseName, promisedDate: deadline.map { promisedText($0) } ?? "",
             department: caseFile.department,
-            consultPhone: caseFile.consultPhone ?? dependencies.consultPhone,
-            supervisionPhone: caseFile.supervisionPhone ?? dependencies.supervisionPhone,
+            consultPhone: caseFile.consultPhone(item: item, fallback: dependencies.consultPhone),
+            supervisionPhone: caseFile.supervisionPhone(item: item, fallback: dependencies.supervisionPhone),
             recipientName: request.recipientName ?? "", recipientPhone: request.phone ?? "",
             recipientAddress: request.address ?? "", postcode: request.postcode)
         let document = ReceiptTemplates.mailRequest(
@@ -190,15 +200,20 @@ actor LiveSessionBackend: SessionBackend {
 
     func mailDefaults(number: String, session: SessionToken) async throws -> MailDraft {
         let caseFile = try caseFile(number, session: session)
-        guard let identity = sessions[session]?.identity, caseFile.isMailEligible else {
+        let item = try await dependencies.database.serviceItem(for: caseFile)
+        guard let identity = sessions[session]?.identity, caseFile.isMailEligible(item: item) else {
             throw BackendError.notMailEligible
         }
         var options: [AddressOption] = []
         if let onRecord = caseFile.addressOnRecord?.nonEmpty {
-            options.append(AddressOption(id: "record", source: .onRecord, maskedText: Masking.address(onRecord)))
+            options.append(
+                AddressOption(
+                    id: "record", source: .onRecord, maskedText: Masking.address(onRecord), fullText: onRecord))
         }
         if let cardAddress = identity.address?.nonEmpty {
-            options.append(AddressOption(id: "card", source: .idCard, maskedText: Masking.address(cardAddress)))
+            options.append(
+                AddressOption(
+                    id: "card", source: .idCard, maskedText: Masking.address(cardAddress), fullText: cardAddress))
         }
         return MailDraft(
             applicationNumber: number, recipientMaskedName: identity.maskedName, addressOptions: options,
@@ -207,7 +222,8 @@ actor LiveSessionBackend: SessionBackend {
 
     func submitMail(_ draft: MailDraft, session: SessionToken) async -> MailSubmitOutcome {
         guard let context = sessions[session], let identity = context.identity,
-            let caseFile = context.cases[draft.applicationNumber], caseFile.isMailEligible
+            let caseFile = context.cases[draft.applicationNumber],
+            caseFile.isMailEligible(item: try? await dependencies.database.serviceItem(for: caseFile))
         else { return .failed }
         let address: String?
         switch draft.selectedAddress?.source {
@@ -283,7 +299,8 @@ actor LiveSessionBackend: SessionBackend {
 
     // MARK: View models
 
-    private func row(for caseFile: CaseFile, now: Date) -> ApplicationRow {
+    /// The list row; `item` is the 办件's service item (it may withdraw 免费邮寄).
+    private func row(for caseFile: CaseFile, item: ServiceItem?, now: Date) -> ApplicationRow {
         let state = caseFile.citizenState()
         // Withdrawn matters and administrative corrections have no deadline to show (R9).
         let deadline = state == .withdrawn || state == .askAtWindow
@@ -293,20 +310,22 @@ actor LiveSessionBackend: SessionBackend {
             number: caseFile.number, itemName: caseFile.itemName, statusText: state.chineseName,
             promisedDateText: deadline.map { promisedText($0) } ?? "",
             isOverdue: status?.isLate ?? false, isDueSoon: status == .dueSoon,
-            isEstimated: deadline?.isEstimated ?? false, canMail: caseFile.isMailEligible)
+            isEstimated: deadline?.isEstimated ?? false, canMail: caseFile.isMailEligible(item: item))
     }
 
-    private func detail(for caseFile: CaseFile, now: Date) -> ApplicationDetail {
+    /// The detail screen's view model; the phone is the 办件's, else its service item's, else the site's.
+    private func detail(for caseFile: CaseFile, now: Date) async throws -> ApplicationDetail {
+        let item = try await dependencies.database.serviceItem(for: caseFile)
         let steps = caseFile.steps.enumerated().map { index, step in
             TimelineStep(
                 title: step.name, timeText: DisplayFormat.dayAndTime(step.end ?? step.start),
                 state: step.end != nil || index < caseFile.steps.count - 1 ? .done : .current)
         }
         return ApplicationDetail(
-            row: row(for: caseFile, now: now),
+            row: row(for: caseFile, item: item, now: now),
             acceptedText: caseFile.acceptedAt.map(DisplayFormat.dayAndTime) ?? "",
             department: caseFile.department,
-            phone: caseFile.consultPhone ?? dependencies.consultPhone, steps: steps)
+            phone: caseFile.consultPhone(item: item, fallback: dependencies.consultPhone), steps: steps)
     }
 
     private func promisedText(_ deadline: Deadline) -> String {

@@ -8,6 +8,12 @@ package enum ApplicationImport {
     package struct Content: Sendable {
         package var items: [ServiceItem]
         package var caseFiles: [CaseFile]
+
+        /// Creates content to store (tests and tools that build records directly).
+        package init(items: [ServiceItem], caseFiles: [CaseFile]) {
+            self.items = items
+            self.caseFiles = caseFiles
+        }
     }
 
     /// Parses `data`.

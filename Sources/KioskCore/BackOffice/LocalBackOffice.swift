@@ -29,7 +29,8 @@ package struct LocalBackOffice: BackOffice {
         guard let caseFile = try await database.caseFile(number: request.caseNumber) else {
             throw BackOfficeError.unknownCase(request.caseNumber)
         }
-        guard caseFile.isMailEligible else { throw BackOfficeError.notMailEligible(request.caseNumber) }
+        let item = try await database.serviceItem(for: caseFile)
+        guard caseFile.isMailEligible(item: item) else { throw BackOfficeError.notMailEligible(request.caseNumber) }
         return try await database.submitMailRequest(request, terminalId: terminalId)
     }
 

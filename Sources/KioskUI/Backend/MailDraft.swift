@@ -1,8 +1,15 @@
+import KioskCore
+
 /// A free-mail request being filled in on the kiosk (rule R21).
 ///
-/// The recipient is always the card holder; addresses are offered by the app as masked texts with an
-/// identifier, so the full address never reaches the UI.
-package struct MailDraft: Sendable, Equatable {
+/// The recipient is always the card holder. Each address option carries its masked text and the full
+/// text, which only the mail summary draws (the card holder checks it before submitting). The draft
+/// lives in ``CitizenSession/mailDraft`` and the mail screens' state only, and goes with the session.
+/// `description`, `debugDescription` and the mirror are masked, so a draft interpolated into a log
+/// line or dumped never shows the full address or the typed mobile number.
+package struct MailDraft: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
     /// The 办件编号 to deliver for.
     package var applicationNumber: String
     /// The recipient's masked name (the card holder).
@@ -13,6 +20,27 @@ package struct MailDraft: Sendable, Equatable {
     package var addressOptions: [AddressOption]
     /// The chosen option's identifier.
     package var selectedAddressID: String?
+
+    /// The masked view: number, masked name, masked phone, the options' masked texts.
+    package var description: String {
+        let phone = phone.isEmpty ? "" : Masking.phone(phone)
+        return "MailDraft(applicationNumber: \(applicationNumber), recipient: \(recipientMaskedName), "
+            + "phone: \(phone), addressOptions: \(addressOptions), selected: \(selectedAddressID ?? "nil"))"
+    }
+
+    /// Same as ``description``: debugging output must not leak either.
+    package var debugDescription: String { description }
+
+    /// A mirror of masked values only (`dump` and reflection-based printing use it).
+    package var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "applicationNumber": applicationNumber, "recipientMaskedName": recipientMaskedName,
+                "phone": phone.isEmpty ? "" : Masking.phone(phone), "addressOptions": addressOptions,
+                "selectedAddressID": selectedAddressID as Any,
+            ], displayStyle: .struct)
+    }
 
     /// Creates a draft.
     package init(
@@ -32,8 +60,13 @@ package struct MailDraft: Sendable, Equatable {
     }
 }
 
-/// One address the mail may go to, shown masked.
-package struct AddressOption: Sendable, Equatable, Identifiable {
+/// One address the mail may go to: masked everywhere but on the citizen's own mail summary.
+///
+/// `description`, `debugDescription` and the mirror show ``maskedText`` only, so string
+/// interpolation in a log line or `dump` never shows ``fullText``.
+package struct AddressOption: Sendable, Equatable, Identifiable, CustomStringConvertible,
+    CustomDebugStringConvertible, CustomReflectable
+{
     /// Where the address comes from.
     package enum Source: Sendable, Equatable {
         /// The address on record for the 办件 or the citizen.
@@ -48,12 +81,26 @@ package struct AddressOption: Sendable, Equatable, Identifiable {
     package var source: Source
     /// The masked address, e.g. `北京市东城区****`.
     package var maskedText: String
+    /// The full address, drawn on the mail summary only (never logged, printed or put in a QR).
+    package var fullText: String
 
     /// Creates an option.
-    package init(id: String, source: Source, maskedText: String) {
+    package init(id: String, source: Source, maskedText: String, fullText: String) {
         self.id = id
         self.source = source
         self.maskedText = maskedText
+        self.fullText = fullText
+    }
+
+    /// The masked view, e.g. `AddressOption(record, onRecord, 北京市东城区****)`.
+    package var description: String { "AddressOption(\(id), \(source), \(maskedText))" }
+
+    /// Same as ``description``: debugging output must not leak either.
+    package var debugDescription: String { description }
+
+    /// A mirror without ``fullText``.
+    package var customMirror: Mirror {
+        Mirror(self, children: ["id": id, "source": source, "maskedText": maskedText], displayStyle: .struct)
     }
 }
 

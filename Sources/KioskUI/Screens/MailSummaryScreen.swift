@@ -1,7 +1,10 @@
 import KioskCore
 import KioskTerminal
 
-/// Mail step 3: every value masked (rule R21), then 提交申请.
+/// Mail step 3: the values to check, then 提交申请.
+///
+/// The name and phone stay masked (rule R21); the address is shown in full, because the card holder
+/// standing at the screen must be able to check where the certificate goes (see docs/ui.md).
 enum MailSummaryScreen {
     /// Draws the screen into `painter` and registers its controls.
     static func draw(draft: MailDraft, error: String?, _ input: ScreenInput, into painter: inout ScreenPainter) {
@@ -18,7 +21,7 @@ enum MailSummaryScreen {
                 (context.text(.detailNumber), draft.applicationNumber),
                 (context.text(.mailRecipient), draft.recipientMaskedName),
                 (context.text(.mailPhone), Masking.phone(draft.phone)),
-                (context.text(.mailAddress), draft.selectedAddress?.maskedText ?? ""),
+                (context.text(.mailAddress), draft.selectedAddress?.fullText ?? ""),
             ], in: Rect(x: content.minX, y: y, width: content.width, height: content.maxY - y), style: theme.body,
             labelStyle: theme.hint)
         if let error {

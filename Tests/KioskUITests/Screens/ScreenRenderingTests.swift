@@ -53,8 +53,10 @@ import Testing
         let draft = MailDraft(
             applicationNumber: rows[1].number, recipientMaskedName: "吴*",
             addressOptions: [
-                AddressOption(id: "r", source: .onRecord, maskedText: "北京市东城区****"),
-                AddressOption(id: "c", source: .idCard, maskedText: "内蒙古自治区呼和浩特市新城区****"),
+                AddressOption(id: "r", source: .onRecord, maskedText: "北京市东城区****", fullText: "北京市东城区东四北大街1号"),
+                AddressOption(
+                    id: "c", source: .idCard, maskedText: "内蒙古自治区呼和浩特市新城区****",
+                    fullText: "内蒙古自治区呼和浩特市新城区新华大街1号院3单元502室"),
             ])
         _ = m.handle(.response(.mailDefaults(draft), generation: m.generation))
         for digit in "1381234" { _ = m.handle(.action(.keypad(.character(digit)))) }

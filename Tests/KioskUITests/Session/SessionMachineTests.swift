@@ -180,7 +180,9 @@ import Testing
         #expect(machine.handle(.action(.requestMail)).count == 1)
         let draft = MailDraft(
             applicationNumber: Fixtures.row(0).number, recipientMaskedName: "张*梅",
-            addressOptions: [AddressOption(id: "a", source: .onRecord, maskedText: "北京市东城区****")])
+            addressOptions: [
+                AddressOption(id: "a", source: .onRecord, maskedText: "北京市东城区****", fullText: "北京市东城区东四北大街1号")
+            ])
         _ = machine.handle(.response(.mailDefaults(draft), generation: machine.generation))
         for digit in "2381234" { _ = machine.handle(.action(.keypad(.character(digit)))) }
         _ = machine.handle(.action(.submit))
@@ -199,7 +201,9 @@ import Testing
         _ = machine.handle(.action(.requestMail))
         let draft = MailDraft(
             applicationNumber: Fixtures.row(0).number, recipientMaskedName: "张*梅", phone: "13812345678",
-            addressOptions: [AddressOption(id: "a", source: .onRecord, maskedText: "北京市东城区****")],
+            addressOptions: [
+                AddressOption(id: "a", source: .onRecord, maskedText: "北京市东城区****", fullText: "北京市东城区东四北大街1号")
+            ],
             selectedAddressID: "a")
         _ = machine.handle(.response(.mailDefaults(draft), generation: machine.generation))
         _ = machine.handle(.action(.submit))

@@ -8,10 +8,12 @@ import Testing
 @Suite struct ShellJourneyTests {
     static let holder = "张晓梅"
     static let idNumber = "11010519491231002X"
+    /// The address on record that `FakeBackend` offers.
+    static let fullAddress = "北京市东城区东四北大街1号"
 
     /// Strings that must never be on screen once the session has ended.
     static func personalStrings(_ rows: [ApplicationRow]) -> [String] {
-        [Masking.name(holder), Masking.idNumber(idNumber), "138****5678", "北京市东城区****"]
+        [Masking.name(holder), Masking.idNumber(idNumber), "138****5678", "北京市东城区****", Self.fullAddress]
             + rows.flatMap { [$0.itemName, $0.number] }
     }
 
@@ -56,9 +58,12 @@ import Testing
         await driver.key(.enter)
         frame = await driver.frame()
         #expect(frame.text.contains("登记地址：北京市东城区****"))
+        #expect(!frame.text.contains(Self.fullAddress))
         await driver.tap(.chooseAddress(id: "record"))
         frame = await driver.frame()
         #expect(frame.text.contains("请核对邮寄信息"))
+        // The card holder checks the full address on the summary; it goes with the session.
+        #expect(frame.text.contains(Self.fullAddress))
         #expect(frame.text.contains("138****5678"))
         #expect(!frame.text.contains("13812345678"))
         await driver.tap(.submit)

@@ -44,8 +44,10 @@ actor FakeBackend: SessionBackend {
         return MailDraft(
             applicationNumber: number, recipientMaskedName: "张*梅",
             addressOptions: [
-                AddressOption(id: "record", source: .onRecord, maskedText: "北京市东城区****"),
-                AddressOption(id: "card", source: .idCard, maskedText: "北京市西城区****"),
+                AddressOption(
+                    id: "record", source: .onRecord, maskedText: "北京市东城区****", fullText: "北京市东城区东四北大街1号"),
+                AddressOption(
+                    id: "card", source: .idCard, maskedText: "北京市西城区****", fullText: "北京市西城区西单北大街2号"),
             ])
     }
 
