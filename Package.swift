@@ -103,6 +103,7 @@ let package = Package(
         .testTarget(name: "KioskDevicesTests", dependencies: ["KioskDevices", "KioskCore"]),
         .testTarget(name: "KioskTerminalTests", dependencies: ["KioskTerminal"]),
         .testTarget(name: "KioskUITests", dependencies: ["KioskUI", "KioskTerminal", "KioskCore"]),
+        .testTarget(name: "KioskBenchTests", dependencies: ["KioskBench"]),
         .testTarget(
             name: "KioskAppTests",
             dependencies: [

@@ -150,7 +150,10 @@ final class ScreenProcess: @unchecked Sendable {
     /// The kiosk's systemd notifications (`READY=1`, `STATUS=<screen>`), stamped on arrival.
     let notifications: NotifyListener
 
-    init(binary: URL, arguments: [String]) throws {
+    /// Starts `binary` on a fresh pseudo-terminal; its standard error goes to ``BenchLog``.
+    init(
+        binary: URL, arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws {
         notifications = try NotifyListener()
         var master: Int32 = -1
         var slave: Int32 = -1
@@ -163,10 +166,8 @@ final class ScreenProcess: @unchecked Sendable {
         process.arguments = arguments
         process.standardInput = handle
         process.standardOutput = handle
-        let logPath = ProcessInfo.processInfo.environment["KIOSK_BENCH_LOG"] ?? "/dev/null"
-        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        process.standardError = FileHandle(forWritingAtPath: logPath) ?? FileHandle.nullDevice
-        var environment = ProcessInfo.processInfo.environment
+        process.standardError = BenchLog.standardError(environment: environment)
+        var environment = environment
         environment["LANG"] = "C.UTF-8"
         environment["NOTIFY_SOCKET"] = notifications.path
         process.environment = environment

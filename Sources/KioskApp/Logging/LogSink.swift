@@ -15,30 +15,34 @@ extension LogSink {
 
 /// Writes lines to standard error (journald captures it under systemd when stderr is not the
 /// kiosk's own screen).
+/// A line that cannot be written is dropped and counted (see ``DescriptorWriter``), never a crash.
 struct StandardErrorSink: LogSink {
+    /// The one writer for descriptor 2, shared so the lost-line count is the process's.
+    static let writer = DescriptorWriter(descriptor: STDERR_FILENO, closesOnDeinit: false)
+
     func write(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        Self.writer.write(line: line)
     }
 }
 
 /// Appends lines to a file (mode 0600), used when standard error is the terminal the kiosk draws
 /// on, so log lines never scribble over the citizen's screen.
+/// A line that cannot be written (a full disk) is dropped and counted, never a crash.
 final class FileSink: LogSink {
-    private let handle: Mutex<FileHandle?>
+    private let writer: DescriptorWriter
 
+    /// Opens `path` for appending, creating it 0600 when missing (never replacing what is there,
+    /// so a device path stays a device).
     init(path: String) {
-        if !FileManager.default.fileExists(atPath: path) {
-            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-        }
-        let handle = FileHandle(forWritingAtPath: path)
-        _ = try? handle?.seekToEnd()
-        self.handle = Mutex(handle)
+        writer = DescriptorWriter(
+            descriptor: open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600), closesOnDeinit: true)
     }
 
+    /// Lines dropped because they could not be written.
+    var lostLines: Int { writer.lostLines }
+
     func write(_ line: String) {
-        handle.withLock { handle in
-            handle?.write(Data((line + "\n").utf8))
-        }
+        writer.write(line: line)
     }
 }
 

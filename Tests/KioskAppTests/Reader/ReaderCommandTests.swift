@@ -80,14 +80,49 @@ import Testing
         #expect(status.status == 11)
     }
 
-    @Test(arguments: [("fault read-fail", Int32(12)), ("fault bad-checksum", 12), ("fault no-answer 9", 11)])
-    func faultsMapToExitCodes(_ fault: String, _ expected: Int32) async throws {
+    /// A staff member testing a reader on a noisy line: one bad answer is not a broken reader. The
+    /// command waits through it until its timeout (as the reader service does) and says how many
+    /// faults it saw.
+    @Test(arguments: [
+        (["fault read-fail"], 1), (["fault bad-checksum"], 1), (["fault read-fail", "fault bad-checksum"], 2),
+        (["fault no-answer 1"], 1),
+    ])
+    func transientFaultsAreWaitedThroughAndCounted(_ faults: [String], _ count: Int) async throws {
         let (kiosk, devsim) = try Self.products()
         let simulator = try await DevSimProcess(executable: devsim, card: "young")
-        // read-fail spoils the read; bad-checksum spoils the first answer (find); no-answer silences the SAM.
-        try await simulator.send(fault)
-        let result = try await runProgram(kiosk, ["reader", "read", "--port", simulator.linkPath, "--timeout", "3"])
+        for fault in faults { try await simulator.send(fault) }
+        let result = try await runProgram(kiosk, ["reader", "read", "--port", simulator.linkPath, "--timeout", "6"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("name: 赵*"))
+        let line = try #require(result.standardOutput.split(separator: "\n").first { $0.hasPrefix("faults: ") })
+        #expect(line.hasPrefix("faults: \(count) (last: "), "\(line)")
+        #expect(simulator.stop() == 0)
+    }
+
+    @Test func theFaultCountIsInTheJSON() async throws {
+        let (kiosk, devsim) = try Self.products()
+        let simulator = try await DevSimProcess(executable: devsim, card: "young")
+        try await simulator.send("fault read-fail")
+        let result = try await runProgram(
+            kiosk, ["reader", "read", "--port", simulator.linkPath, "--timeout", "6", "--json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let object = try Self.json(result.standardOutput)
+        #expect(object["faults"] as? Int == 1)
+        #expect((object["lastFault"] as? String)?.contains("0x41") == true, "\(object["lastFault"] ?? "-")")
+    }
+
+    /// A fault that lasts until the timeout decides the exit code: 12 for bad answers, 11 for none.
+    @Test(arguments: [("fault bad-checksum", 30, Int32(12)), ("fault no-answer 30", 1, 11)])
+    func aFaultLastingUntilTheTimeoutSetsTheExitCode(_ fault: String, _ repeats: Int, _ expected: Int32) async throws {
+        let (kiosk, devsim) = try Self.products()
+        let simulator = try await DevSimProcess(executable: devsim, card: "young")
+        for _ in 0..<repeats { try await simulator.send(fault) }
+        let start = ContinuousClock.now
+        let result = try await runProgram(kiosk, ["reader", "read", "--port", simulator.linkPath, "--timeout", "2"])
         #expect(result.status == expected, "\(result.standardError)")
+        #expect(ContinuousClock.now - start >= .seconds(2), "it gave up before its timeout")
+        #expect(result.standardError.contains("the reader still fails"))
+        #expect(result.standardError.contains("faults: "))
         #expect(result.standardOutput.isEmpty)
     }
 

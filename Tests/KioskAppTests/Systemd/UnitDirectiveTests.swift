@@ -34,6 +34,20 @@ import Testing
         #expect(unit.value("Service", "SyslogIdentifier") == "kiosk")
     }
 
+    /// A crash's backtrace must not draw on the citizen's screen nor wait for a key: the Swift
+    /// runtime's backtracer is told not to interact, not to colour and to write to stderr, which
+    /// the unit sends to the journal.
+    @Test(arguments: units)
+    func crashesNeverInteract(name: String) throws {
+        let unit = try Self.load(name)
+        let backtrace = unit.values("Service", "Environment").first { $0.hasPrefix("SWIFT_BACKTRACE=") }
+        let settings = Set((backtrace?.dropFirst("SWIFT_BACKTRACE=".count) ?? "").split(separator: ",").map(String.init))
+        for setting in ["interactive=no", "color=no", "output-to=stderr"] {
+            #expect(settings.contains(setting), "\(name): SWIFT_BACKTRACE lacks \(setting)")
+        }
+        #expect(unit.value("Service", "StandardError") == "journal")
+    }
+
     @Test(arguments: units)
     func variantsExcludeEachOther(name: String) throws {
         let conflicts = Self.items(try Self.load(name), "Unit", "Conflicts")

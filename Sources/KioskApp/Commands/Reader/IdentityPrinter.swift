@@ -6,6 +6,8 @@ struct IdentityPrinter {
     let identity: Identity
     let showFull: Bool
     let readMilliseconds: Double
+    /// The transient faults waited through before the read.
+    var faults = ReaderFaults()
 
     /// The fields in display order, as (key, value) pairs; masked values unless `showFull`.
     var fields: [(String, String)] {
@@ -45,11 +47,12 @@ struct IdentityPrinter {
         return fields
     }
 
-    /// Text (`key: value` lines, then the read time) or one JSON object.
+    /// Text (`key: value` lines, then the read time and the faults) or one JSON object.
     func render(json: Bool) -> String {
         let milliseconds = (readMilliseconds * 10).rounded() / 10
         guard json else {
-            return (fields.map { "\($0.0): \($0.1)" } + ["readTime: \(milliseconds) ms"]).joined(separator: "\n")
+            return (fields.map { "\($0.0): \($0.1)" } + ["readTime: \(milliseconds) ms", faults.summary])
+                .joined(separator: "\n")
         }
         var object: [String: Any] = [:]
         for (key, value) in fields { object[key] = value }
@@ -57,6 +60,8 @@ struct IdentityPrinter {
         object["issues"] = identity.issues.map(\.rawValue)
         object["readTimeMilliseconds"] = milliseconds
         object["masked"] = !showFull
+        object["faults"] = faults.count
+        if let last = faults.last { object["lastFault"] = "\(last)" }
         let data =
             (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
             ?? Data("{}".utf8)

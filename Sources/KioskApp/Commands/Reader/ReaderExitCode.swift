@@ -18,8 +18,8 @@ enum ReaderExitCode {
         Exit codes:
           0   card read (status: the SAM answered OK)
           10  no card before the timeout
-          11  device error (no port, unplugged, no answer, SAM self-test)
-          12  protocol error (bad checksum or frame, SAM error e.g. 0x41)
+          11  device error (no port, unplugged, no answer until the timeout, SAM self-test)
+          12  protocol error (bad checksum or frame, SAM error e.g. 0x41, until the timeout)
           64  usage error
         """
 
