@@ -37,8 +37,8 @@ import Testing
         let palettes: [String: [Color: AnsiPalette.RGB]] = [
             "xterm": [.black: .init(0, 0, 0), .brightWhite: .init(255, 255, 255), .brightYellow: .init(255, 255, 0)],
             "linux": [.black: .init(0, 0, 0), .brightWhite: .init(255, 255, 255), .brightYellow: .init(255, 255, 85)],
-            // foot 1.13's built-in defaults (regular0, bright7, bright3).
-            "foot": [.black: .init(0x24, 0x24, 0x24), .brightWhite: .init(255, 255, 255), .brightYellow: .init(0xe9, 0xe8, 0x36)],
+            // foot 1.13's built-in defaults (regular0, bright7, bright3; /etc/xdg/foot/foot.ini).
+            "foot": [.black: .init(0x22, 0x22, 0x22), .brightWhite: .init(255, 255, 255), .brightYellow: .init(0xf0, 0xdf, 0xaf)],
         ]
         let palette = palettes[name]!
         for (style, value) in Theme.highContrast.textStyles {
