@@ -157,4 +157,33 @@ struct StorageFailureTests {
         }
         _ = try await runProgram(URL(fileURLWithPath: "/bin/umount"), ["-l", state])
     }
+
+    /// `systemctl stop` while the kiosk waits for its database: a clean, quick exit (STOPPING=1,
+    /// status 0), not a hang until systemd's SIGKILL.
+    @Test func stoppingWhileTheDatabaseCannotBeOpened() async throws {
+        let base = try E2E.stateDirectory()
+        let state = base + "/small"
+        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+        try await mount(["-t", "tmpfs", "-o", "size=16M,mode=0700", "tmpfs", state])
+        do {
+            let config = base + "/kiosk.toml"
+            try "[reader]\ndriver = \"simulator\"\n[printer]\ndriver = \"none\"\n"
+                .write(toFile: config, atomically: true, encoding: .utf8)
+            Self.fill(state + "/filler")
+            let socket = try NotifySocket(abstract: false)
+            let screen = PTYScreen(environment: ["NOTIFY_SOCKET": socket.address])
+            let result = try await screen.run(
+                [E2E.kiosk, "run", "--config", config, "--state-directory", state],
+                actions: [.wait("暂停服务", timeout: 30), .signal("TERM"), .waitExit(5)])
+            let datagrams = await Self.receive(on: socket, timeout: 2) { _ in false }
+            #expect(result.error == nil, "\(result.error ?? "")")
+            #expect(result.exitCode == 0)
+            #expect(result.termiosRestored)
+            #expect(datagrams.last == "STOPPING=1", "\(datagrams)")
+        } catch {
+            _ = try? await runProgram(URL(fileURLWithPath: "/bin/umount"), ["-l", state])
+            throw error
+        }
+        _ = try await runProgram(URL(fileURLWithPath: "/bin/umount"), ["-l", state])
+    }
 }
