@@ -17,10 +17,28 @@ struct KioskApplication {
     var environment: [String: String] = ProcessInfo.processInfo.environment
     var logger: Logger
 
-    /// Builds everything and runs until SIGTERM (or the demo's quit key).
+    /// Builds everything and runs until SIGTERM (or the demo's quit key). While the database
+    /// cannot be opened it shows 暂停服务 and waits (``DatabaseOpening``).
     func run() async throws {
-        let database = try AppDatabase.open(directory: stateDirectory)
         let assets = try AssetLocator.locate(environment: environment)
+        let strings = try UIStrings.load(assetsDirectory: assets.root)
+        let language: UILanguage = configuration.ui.language == .en ? .english : .simplifiedChinese
+        let notifier = SystemdNotifier(environment: environment)
+        let kioskMode = mode == .production
+        let theme: Theme = configuration.ui.theme == .highContrast ? .highContrast : .standard
+        // The kiosk sets the terminal's palette to the colours its themes are measured with
+        // (docs/terminal.md): foot's or kmscon's own palette cannot make text unreadable.
+        let makeTerminal: UIService.TerminalFactory = {
+            try TerminalSession(options: .init(kioskMode: kioskMode, palette: AnsiPalette.terminalPalette(for: theme)))
+        }
+        let opening = DatabaseOpening(
+            stateDirectory: stateDirectory, strings: strings, language: language, notifier: notifier,
+            makeTerminal: makeTerminal, stopSignals: mode == .demo ? [.sigterm, .sigint] : [.sigterm],
+            logger: Logger(label: "kiosk.database"))
+        guard let database = try await opening.run() else {
+            logger.notice("kiosk stopped")
+            return
+        }
         let now: @Sendable () -> Date = { Date() }
         if mode == .demo, try await database.caseFileCount() == 0 {
             let seeded = try await DemoData.seed(into: database, now: now())
@@ -80,9 +98,6 @@ struct KioskApplication {
             logger: Logger(label: "kiosk.maintenance"))
         let uiBox = UIServiceBox()
         let demoCards = simulatedReader == nil ? [] : SampleCards.all.map { Self.demoLabel($0.name, $0.card) }
-        let strings = try UIStrings.load(assetsDirectory: assets.root)
-        let language: UILanguage = configuration.ui.language == .en ? .english : .simplifiedChinese
-        let theme: Theme = configuration.ui.theme == .highContrast ? .highContrast : .standard
         let shell = KioskShell(
             strings: strings,
             theme: theme,
@@ -107,16 +122,9 @@ struct KioskApplication {
             maintenanceKeys: configuration.maintenance.keySequence.compactMap(KeyName.parse))
 
         let (cardEvents, cardContinuation) = AsyncStream.makeStream(of: CardEvent.self)
-        let notifier = SystemdNotifier(environment: environment)
-        let kioskMode = mode == .production
         let ui = UIService(
             screen: KioskScreens(shell: shell, console: console, health: health, strings: strings, language: language),
-            // The kiosk sets the terminal's palette to the colours its themes are measured with
-            // (docs/terminal.md, "Colours"): foot's or kmscon's own palette cannot make text unreadable.
-            makeTerminal: {
-                try TerminalSession(
-                    options: .init(kioskMode: kioskMode, palette: AnsiPalette.terminalPalette(for: theme)))
-            },
+            makeTerminal: makeTerminal,
             notifier: notifier, mode: mode, cardEvents: cardEvents,
             repaintInterval: .seconds(configuration.ui.repaintIntervalSeconds), logger: Logger(label: "kiosk.ui"))
         uiBox.service = ui

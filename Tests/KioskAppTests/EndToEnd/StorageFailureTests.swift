@@ -15,6 +15,24 @@ struct StorageFailureTests {
         while write(fd, block, block.count) > 0 {}
     }
 
+    /// Receives datagrams on a thread of its own (the cooperative pool stays free for the kiosk's
+    /// pty) until one satisfies `done`, or `timeout` seconds pass; returns all received.
+    private static func receive(
+        on socket: NotifySocket, timeout: Double, until done: @escaping @Sendable ([String]) -> Bool
+    ) async -> [String] {
+        nonisolated(unsafe) let socket = socket
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                let deadline = Date().addingTimeInterval(timeout)
+                var received: [String] = []
+                while Date() < deadline, !done(received) {
+                    if let datagram = socket.receive(timeout: 1) { received.append(datagram) }
+                }
+                continuation.resume(returning: received)
+            }
+        }
+    }
+
     private func mount(_ arguments: [String]) async throws {
         let result = try await runProgram(URL(fileURLWithPath: "/bin/mount"), arguments)
         try #require(result.status == 0, "mount \(arguments) failed: \(result.standardError)")
@@ -56,6 +74,112 @@ struct StorageFailureTests {
             #expect(result.exitCode == 0)
             #expect(try result.snapshot("paused").text.contains("正在自动恢复"))
             #expect(!(try result.snapshot("resumed").text.contains("暂停服务")))
+        } catch {
+            _ = try? await runProgram(URL(fileURLWithPath: "/bin/umount"), ["-l", state])
+            throw error
+        }
+        _ = try await runProgram(URL(fileURLWithPath: "/bin/umount"), ["-l", state])
+    }
+
+    /// How the state directory fails while the kiosk starts.
+    enum StartFailure: String, CaseIterable, CustomTestStringConvertible {
+        /// The file system is full (`kiosk.sqlite` may or may not exist yet).
+        case fullEmpty, fullSeeded
+        /// The file system is mounted read-only under an existing database.
+        case readOnly
+
+        var testDescription: String { rawValue }
+    }
+
+    /// The kiosk starting on a state directory it cannot open the database in (SQLite cannot even
+    /// create its `-shm` index there): it used to exit 1 at once ("disk I/O error - while executing
+    /// PRAGMA synchronous = FULL"), and with Restart=always and StartLimitAction=reboot a full disk
+    /// became a reboot loop. It must show 暂停服务, tell systemd it is up and alive (READY, watchdog
+    /// pings, no STOPPING), and start by itself when the space returns, without a restart.
+    @Test(arguments: StartFailure.allCases)
+    func startingOnABrokenStateDirectoryPausesAndThenStarts(_ failure: StartFailure) async throws {
+        let base = try E2E.stateDirectory()
+        let state = base + "/small"
+        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+        try await mount(["-t", "tmpfs", "-o", "size=16M,mode=0700", "tmpfs", state])
+        do {
+            let config = base + "/kiosk.toml"
+            try "[reader]\ndriver = \"simulator\"\n[printer]\ndriver = \"none\"\n[storage]\nhealth_check_seconds = 1\n"
+                .write(toFile: config, atomically: true, encoding: .utf8)
+            if failure != .fullEmpty {
+                let seeded = try await KioskProcess.run(["data", "seed-demo", "--state-directory", state])
+                #expect(seeded.status == 0, "\(seeded.stderr)")
+            }
+            let filler = state + "/filler"
+            switch failure {
+            case .fullEmpty, .fullSeeded:
+                let dd = try await runProgram(
+                    URL(fileURLWithPath: "/bin/dd"), ["if=/dev/zero", "of=\(filler)", "bs=64k"])
+                #expect(dd.standardError.contains("No space left"), "\(dd.standardError)")
+            case .readOnly:
+                try await mount(["-o", "remount,ro", state])
+            }
+
+            let socket = try NotifySocket(abstract: false)
+            let screen = PTYScreen(environment: ["NOTIFY_SOCKET": socket.address, "WATCHDOG_USEC": "1000000"])
+            async let run = screen.run(
+                [E2E.kiosk, "run", "--config", config, "--state-directory", state],
+                actions: [
+                    .wait("暂停服务", timeout: 30),
+                    .snapshot("paused"),
+                    .tap("暂停服务"),  // input is dropped while paused
+                    .wait("请将身份证放在读卡区", timeout: 60),
+                    .snapshot("started"),
+                    .signal("TERM"),
+                    .waitExit(10),
+                ])
+            // Paused and alive: READY with STATUS=paused, then watchdog pings while it waits.
+            let whilePaused = await Self.receive(on: socket, timeout: 60) { received in
+                received.contains("READY=1\nSTATUS=paused") && received.filter { $0 == "WATCHDOG=1" }.count >= 3
+            }
+            switch failure {
+            case .fullEmpty, .fullSeeded: try FileManager.default.removeItem(atPath: filler)
+            case .readOnly: try await mount(["-o", "remount,rw", state])
+            }
+            let result = try await run
+            let afterwards = await Self.receive(on: socket, timeout: 2) { _ in false }
+            #expect(result.error == nil, "\(result.error ?? "")\n\((result.screen ?? []).joined(separator: "\n"))")
+            #expect(result.exitCode == 0)
+            #expect(whilePaused.contains("READY=1\nSTATUS=paused"), "\(whilePaused)")
+            #expect(whilePaused.filter { $0 == "WATCHDOG=1" }.count >= 3, "\(whilePaused)")
+            #expect(!whilePaused.contains("STOPPING=1"), "\(whilePaused)")
+            #expect(afterwards.filter { $0 == "STOPPING=1" }.count == 1, "only the final stop: \(afterwards)")
+            #expect(try result.snapshot("paused").text.contains("正在自动恢复"))
+            #expect(!(try result.snapshot("started").text.contains("暂停服务")))
+        } catch {
+            _ = try? await runProgram(URL(fileURLWithPath: "/bin/umount"), ["-l", state])
+            throw error
+        }
+        _ = try await runProgram(URL(fileURLWithPath: "/bin/umount"), ["-l", state])
+    }
+
+    /// `systemctl stop` while the kiosk waits for its database: a clean, quick exit (STOPPING=1,
+    /// status 0), not a hang until systemd's SIGKILL.
+    @Test func stoppingWhileTheDatabaseCannotBeOpened() async throws {
+        let base = try E2E.stateDirectory()
+        let state = base + "/small"
+        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+        try await mount(["-t", "tmpfs", "-o", "size=16M,mode=0700", "tmpfs", state])
+        do {
+            let config = base + "/kiosk.toml"
+            try "[reader]\ndriver = \"simulator\"\n[printer]\ndriver = \"none\"\n"
+                .write(toFile: config, atomically: true, encoding: .utf8)
+            Self.fill(state + "/filler")
+            let socket = try NotifySocket(abstract: false)
+            let screen = PTYScreen(environment: ["NOTIFY_SOCKET": socket.address])
+            let result = try await screen.run(
+                [E2E.kiosk, "run", "--config", config, "--state-directory", state],
+                actions: [.wait("暂停服务", timeout: 30), .signal("TERM"), .waitExit(5)])
+            let datagrams = await Self.receive(on: socket, timeout: 2) { _ in false }
+            #expect(result.error == nil, "\(result.error ?? "")")
+            #expect(result.exitCode == 0)
+            #expect(result.termiosRestored)
+            #expect(datagrams.last == "STOPPING=1", "\(datagrams)")
         } catch {
             _ = try? await runProgram(URL(fileURLWithPath: "/bin/umount"), ["-l", state])
             throw error
