@@ -13,26 +13,6 @@ protocol ScreenDriver: Sendable {
 }
 
 extension KioskShell: ScreenDriver {
-    /// The screen's case name. Asked on every frame, so it is a plain switch: describing the screen
-    /// value would format its whole payload (the citizen's masked data) ten times a second.
-    func statusName() async -> String {
-        switch screen {
-        case .home: "home"
-        case .reading: "reading"
-        case .cardExpired: "cardExpired"
-        case .cardReadFailed: "cardReadFailed"
-        case .busy: "busy"
-        case .failure: "failure"
-        case .applications: "applications"
-        case .detail: "detail"
-        case .printResult: "printResult"
-        case .mailPhone: "mailPhone"
-        case .mailAddress: "mailAddress"
-        case .mailSummary: "mailSummary"
-        case .mailDone: "mailDone"
-        case .rating: "rating"
-        case .end: "end"
-        case .query: "query"
-        }
-    }
+    /// The name of the screen on show (``Screen/name``).
+    func statusName() async -> String { screen.name }
 }

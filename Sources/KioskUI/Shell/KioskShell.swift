@@ -159,7 +159,7 @@ package actor KioskShell {
     /// countdown comes up.
     private func noteStateChange() {
         controlsDirty = true
-        let kind = Self.kind(of: machine.screen)
+        let kind = machine.screen.name
         if kind != lastScreenKind {
             lastScreenKind = kind
             router.reset()
@@ -181,10 +181,5 @@ package actor KioskShell {
             strings: strings, language: machine.language, theme: machine.highContrast ? .highContrast : theme,
             metrics: .resolve(elder: machine.elderMode, width: size.width, height: size.height))
         return ScreenPainter(size: size, context: context, focusIndex: router.focusIndex)
-    }
-
-    private static func kind(of screen: Screen) -> String {
-        if let label = Mirror(reflecting: screen).children.first?.label { return label }
-        return String(describing: screen)
     }
 }
