@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskDevices
+import KioskUI
 
 /// What staff can do in maintenance mode, over the running kiosk's own parts.
 struct MaintenanceActions: Sendable {
@@ -14,48 +15,50 @@ struct MaintenanceActions: Sendable {
     var now: @Sendable () -> Date
 
     /// One line per part: reader, printer (with paper), database, disk, sync backlog.
-    func statusLines() async -> [String] {
+    func statusLines() async -> [MaintenanceStatusLine] {
         let doctor = Doctor(configurationPath: nil, stateDirectory: stateDirectory, now: now())
-        var lines = ["读卡器 reader: \(readerStatus())"]
+        var lines = [MaintenanceStatusLine(part: .maintenanceReader, state: readerStatus())]
         if let printer {
             let status = await printer.status()
-            lines.append("打印机 printer: \(status.device.rawValue), 纸张 paper \(status.paper.rawValue)"
-                + (status.reasons.isEmpty ? "" : " (\(status.reasons.joined(separator: ",")))"))
+            let reasons = status.reasons.isEmpty ? "" : " (\(status.reasons.joined(separator: ",")))"
+            lines.append(
+                MaintenanceStatusLine(
+                    part: .maintenancePrinter, state: "\(status.device.rawValue), paper \(status.paper.rawValue)\(reasons)"))
         } else {
-            lines.append("打印机 printer: none")
+            lines.append(MaintenanceStatusLine(part: .maintenancePrinter, state: "none"))
         }
-        for finding in [doctor.checkDatabase(), doctor.checkDisk()] {
-            lines.append("\(finding.check == "database" ? "数据库" : "磁盘") \(finding.check): \(finding.severity.rawValue), \(finding.message)")
+        for (part, finding) in [(StringKey.maintenanceDatabase, doctor.checkDatabase()), (.maintenanceDisk, doctor.checkDisk())] {
+            lines.append(MaintenanceStatusLine(part: part, state: "\(finding.severity.rawValue), \(finding.message)"))
         }
         let backlog = (try? await database.pendingOutbox(now: now(), limit: 10_000).count) ?? -1
-        lines.append("待同步 sync backlog: \(backlog)")
+        lines.append(MaintenanceStatusLine(part: .maintenanceBacklog, state: "\(backlog)"))
         return lines
     }
 
     /// Closes and re-opens the reader's port (the printer needs nothing: each print reconnects to CUPS).
-    func reconnectDevices() -> String {
+    func reconnectDevices() -> MaintenanceNotice {
         reconnectReader()
-        return "读卡器正在重新连接 (reader reconnecting); 打印机每次打印时重新连接 (printer reconnects per job)"
+        return MaintenanceNotice(.maintenanceReconnecting)
     }
 
     /// Prints the printer test receipt and waits for CUPS to report it done.
-    func printTestReceipt() async -> String {
-        guard let printer else { return "没有配置打印机 (no printer configured)" }
+    func printTestReceipt() async -> MaintenanceNotice {
+        guard let printer else { return MaintenanceNotice(.maintenanceNoPrinter) }
         let receipt = ReceiptTemplates.printerTest(
             profileName: profileName, printedAt: DisplayFormat.receiptTime(now()))
         do {
             _ = try await printer.print(receipt, session: PrintSessionID("maintenance"))
-            return "测试页已打印 (test receipt printed)"
+            return MaintenanceNotice(.maintenanceTestPrinted)
         } catch {
-            return "打印失败 (print failed): \(error)"
+            return MaintenanceNotice(.maintenancePrintFailed, ["error": "\(error)"])
         }
     }
 
     /// Writes every mail request, with full recipient data, as CSV (mode 0600) to the export
     /// directory (a mounted USB stick).
-    func exportMailQueue() async -> String {
+    func exportMailQueue() async -> MaintenanceNotice {
         guard FileManager.default.fileExists(atPath: exportDirectory) else {
-            return "找不到U盘目录 (no export directory) \(exportDirectory)"
+            return MaintenanceNotice(.maintenanceNoExportDirectory, ["path": exportDirectory])
         }
         do {
             let requests = try await database.mailRequests()
@@ -65,9 +68,9 @@ struct MaintenanceActions: Sendable {
                 .replacingOccurrences(of: ":", with: "")
             let path = (exportDirectory as NSString).appendingPathComponent("mail-\(stamp).csv")
             try StaffFile.writePrivate(data, to: path, force: false)
-            return "已导出 \(rows.count) 条邮寄申请 (exported) → \(path)"
+            return MaintenanceNotice(.maintenanceExported, ["count": "\(rows.count)", "path": path])
         } catch {
-            return "导出失败 (export failed): \(error)"
+            return MaintenanceNotice(.maintenanceExportFailed, ["error": "\(error)"])
         }
     }
 }

@@ -12,8 +12,8 @@ import Logging
 actor MaintenanceConsole {
     private enum Mode {
         case closed
-        case pin(entered: String, message: String)
-        case menu(lines: [String], message: String)
+        case pin(entered: String, notice: MaintenanceNotice?)
+        case menu(status: [MaintenanceStatusLine], notice: MaintenanceNotice?)
     }
 
     /// The gate's whole key sequence: the shell recognises the configured keys and then presses this.
@@ -24,12 +24,16 @@ actor MaintenanceConsole {
     private let actions: MaintenanceActions
     private let database: AppDatabase
     private let terminalId: String
+    private let strings: UIStrings
+    private let theme: Theme
     private let logger: Logger
 
-    /// - Parameter pinHash: the configured `maintenance.pin_hash`; `nil` disables maintenance mode.
+    /// - Parameters:
+    ///   - pinHash: the configured `maintenance.pin_hash`; `nil` disables maintenance mode.
+    ///   - strings, theme: what the console is drawn with (``MaintenanceScreen``).
     init(
         pinHash: PinHash?, inactivityTimeout: Duration, actions: MaintenanceActions, database: AppDatabase,
-        terminalId: String, logger: Logger
+        terminalId: String, strings: UIStrings, theme: Theme, logger: Logger
     ) {
         gate = pinHash.map {
             MaintenanceGate(
@@ -40,6 +44,8 @@ actor MaintenanceConsole {
         self.actions = actions
         self.database = database
         self.terminalId = terminalId
+        self.strings = strings
+        self.theme = theme
         self.logger = logger
     }
 
@@ -56,7 +62,7 @@ actor MaintenanceConsole {
             return
         }
         await record(gate.press(Self.openToken))
-        if case .awaitingPIN = gate.state { mode = .pin(entered: "", message: "") }
+        if case .awaitingPIN = gate.state { mode = .pin(entered: "", notice: nil) }
         self.gate = gate
     }
 
@@ -76,8 +82,8 @@ actor MaintenanceConsole {
             case .closed: break
             case .pin(let entered, _):
                 await pinKey(press.key, entered: entered, gate: &gate)
-            case .menu(let lines, _):
-                await menuKey(press.key, lines: lines, gate: &gate)
+            case .menu(let status, _):
+                await menuKey(press.key, status: status, gate: &gate)
             }
         default:
             break
@@ -88,9 +94,9 @@ actor MaintenanceConsole {
         switch key {
         case .character(let c) where c.isASCII && c.isNumber && entered.count < 16,
             .keypad(let c) where c.isNumber && entered.count < 16:
-            mode = .pin(entered: entered + String(c), message: "")
+            mode = .pin(entered: entered + String(c), notice: nil)
         case .backspace:
-            mode = .pin(entered: String(entered.dropLast()), message: "")
+            mode = .pin(entered: String(entered.dropLast()), notice: nil)
         case .escape:
             await record(gate.cancelPIN())
             mode = .closed
@@ -98,19 +104,19 @@ actor MaintenanceConsole {
             await record(gate.submitPIN(entered))
             switch gate.state {
             case .active:
-                mode = .menu(lines: await actions.statusLines(), message: "")
+                mode = .menu(status: await actions.statusLines(), notice: nil)
             case .lockedOut:
-                mode = .pin(entered: "", message: "PIN错误次数过多，已锁定5分钟 (locked for 5 minutes)")
+                mode = .pin(entered: "", notice: MaintenanceNotice(.maintenancePinLocked))
             default:
                 let left = gate.configuration.maximumFailures - gate.failures
-                mode = .pin(entered: "", message: "PIN错误，还可尝试\(left)次 (wrong PIN, \(left) tries left)")
+                mode = .pin(entered: "", notice: MaintenanceNotice(.maintenancePinWrong, ["left": String(left)]))
             }
         default:
             break
         }
     }
 
-    private func menuKey(_ key: Key, lines: [String], gate: inout MaintenanceGate<ContinuousClock>) async {
+    private func menuKey(_ key: Key, status: [MaintenanceStatusLine], gate: inout MaintenanceGate<ContinuousClock>) async {
         let choice: Character? = switch key {
         case .character(let c), .keypad(let c): c
         case .escape: "0"
@@ -119,22 +125,22 @@ actor MaintenanceConsole {
         await record(gate.noteActivity())
         switch choice {
         case "1":
-            mode = .menu(lines: await actions.statusLines(), message: "状态已刷新 (refreshed)")
+            mode = .menu(status: await actions.statusLines(), notice: MaintenanceNotice(.maintenanceRefreshed))
         case "2":
             let authorization = gate.authorize("printer.test")
             await record(authorization.audit)
             guard authorization.allowed else { mode = .closed; return }
-            mode = .menu(lines: lines, message: await actions.printTestReceipt())
+            mode = .menu(status: status, notice: await actions.printTestReceipt())
         case "3":
             let authorization = gate.authorize("mail.export")
             await record(authorization.audit)
             guard authorization.allowed else { mode = .closed; return }
-            mode = .menu(lines: lines, message: await actions.exportMailQueue())
+            mode = .menu(status: status, notice: await actions.exportMailQueue())
         case "4":
             let authorization = gate.authorize("devices.reconnect")
             await record(authorization.audit)
             guard authorization.allowed else { mode = .closed; return }
-            mode = .menu(lines: lines, message: actions.reconnectDevices())
+            mode = .menu(status: status, notice: actions.reconnectDevices())
         case "0":
             await record(gate.exit())
             mode = .closed
@@ -151,37 +157,15 @@ actor MaintenanceConsole {
         }
     }
 
-    /// Draws the prompt or the menu.
+    /// Draws the prompt or the menu (``MaintenanceScreen``); the PIN's digits never leave this actor.
     func frame(size: Size) -> CellBuffer {
-        var buffer = CellBuffer(size: size)
-        let plain = Style(foreground: .brightWhite, background: .blue)
-        let title = Style(foreground: .black, background: .brightYellow, attributes: [.bold])
-        let note = Style(foreground: .brightYellow, background: .blue, attributes: [.bold])
-        buffer.withCanvas { canvas in
-            canvas.fill(style: plain)
-            canvas.fill(Rect(x: 0, y: 0, width: size.width, height: 1), with: " ", style: title)
-            _ = canvas.text(" 维护模式 Maintenance ", at: Point(x: 1, y: 0), style: title)
-            var y = 2
+        let view: MaintenanceView =
             switch mode {
-            case .closed:
-                break
-            case .pin(let entered, let message):
-                _ = canvas.text("请输入管理员PIN，按Enter确认，Esc取消", at: Point(x: 2, y: y), style: plain)
-                y += 2
-                _ = canvas.text("PIN：" + String(repeating: "＊", count: entered.count), at: Point(x: 2, y: y), style: note)
-                y += 2
-                if !message.isEmpty { _ = canvas.text(message, at: Point(x: 2, y: y), style: note) }
-            case .menu(let lines, let message):
-                for line in lines where y < size.height - 4 {
-                    _ = canvas.text(line, at: Point(x: 2, y: y), style: plain)
-                    y += 1
-                }
-                y += 1
-                _ = canvas.text(
-                    "1 刷新状态  2 打印测试页  3 导出邮寄清单到U盘  4 重新连接设备  0 退出维护", at: Point(x: 2, y: y), style: note)
-                if !message.isEmpty { _ = canvas.text(message, at: Point(x: 2, y: y + 2), style: plain) }
+            case .closed: .pin(digits: 0, notice: nil)
+            case .pin(let entered, let notice): .pin(digits: entered.count, notice: notice)
+            case .menu(let status, let notice): .menu(status: status, notice: notice)
             }
-        }
-        return buffer
+        let context = RenderContext(strings: strings, language: .simplifiedChinese, theme: theme, size: size)
+        return MaintenanceScreen.frame(view, size: size, context: context)
     }
 }

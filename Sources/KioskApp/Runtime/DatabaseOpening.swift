@@ -22,6 +22,8 @@ struct DatabaseOpening {
     /// The words of the 暂停服务 screen.
     var strings: UIStrings
     var language: UILanguage
+    /// The theme 暂停服务 is drawn in.
+    var theme: Theme
     var notifier: SystemdNotifier
     /// Makes the terminal session while the kiosk waits (released before the UI makes its own).
     var makeTerminal: UIService.TerminalFactory
@@ -105,7 +107,9 @@ struct DatabaseOpening {
                     return database
                 }
             }
-            _ = try? terminal.present(PausedScreen.frame(size: terminal.size, strings: strings, language: language))
+            _ = try? terminal.present(PausedScreen.frame(
+                        size: terminal.size,
+                        context: RenderContext(strings: strings, language: language, theme: theme, size: terminal.size)))
             if !announced {
                 announced = true
                 try? notifier.ready(status: "paused")

@@ -32,7 +32,7 @@ struct KioskApplication {
             try TerminalSession(options: .init(kioskMode: kioskMode, palette: AnsiPalette.terminalPalette(for: theme)))
         }
         let opening = DatabaseOpening(
-            stateDirectory: stateDirectory, strings: strings, language: language, notifier: notifier,
+            stateDirectory: stateDirectory, strings: strings, language: language, theme: theme, notifier: notifier,
             makeTerminal: makeTerminal, stopSignals: mode == .demo ? [.sigterm, .sigint] : [.sigterm],
             logger: Logger(label: "kiosk.database"))
         guard let database = try await opening.run() else {
@@ -94,7 +94,7 @@ struct KioskApplication {
                 reconnectReader: { reader?.requestReconnect() },
                 stateDirectory: stateDirectory, exportDirectory: configuration.maintenance.exportDirectory,
                 profileName: configuration.printer.profile.rawValue, now: now),
-            database: database, terminalId: configuration.site.terminalId,
+            database: database, terminalId: configuration.site.terminalId, strings: strings, theme: theme,
             logger: Logger(label: "kiosk.maintenance"))
         let uiBox = UIServiceBox()
         let demoCards = simulatedReader == nil ? [] : SampleCards.all.map { Self.demoLabel($0.name, $0.card) }
@@ -123,7 +123,8 @@ struct KioskApplication {
 
         let (cardEvents, cardContinuation) = AsyncStream.makeStream(of: CardEvent.self)
         let ui = UIService(
-            screen: KioskScreens(shell: shell, console: console, health: health, strings: strings, language: language),
+            screen: KioskScreens(
+                shell: shell, console: console, health: health, strings: strings, language: language, theme: theme),
             makeTerminal: makeTerminal,
             notifier: notifier, mode: mode, cardEvents: cardEvents,
             repaintInterval: .seconds(configuration.ui.repaintIntervalSeconds), logger: Logger(label: "kiosk.ui"))

@@ -11,6 +11,7 @@ struct KioskScreens: ScreenDriver {
     let health: DatabaseHealth
     let strings: UIStrings
     let language: UILanguage
+    let theme: Theme
 
     func handle(_ event: ShellEvent) async {
         await console.handle(event)
@@ -22,7 +23,10 @@ struct KioskScreens: ScreenDriver {
 
     func frame(size: Size) async -> CellBuffer {
         if await console.isOpen { return await console.frame(size: size) }
-        if !health.isHealthy { return PausedScreen.frame(size: size, strings: strings, language: language) }
+        if !health.isHealthy {
+            let context = RenderContext(strings: strings, language: language, theme: theme, size: size)
+            return PausedScreen.frame(size: size, context: context)
+        }
         return await shell.frame(size: size)
     }
 

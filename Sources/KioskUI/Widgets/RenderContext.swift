@@ -22,6 +22,14 @@ package struct RenderContext: Sendable {
         self.breaker = LineBreaker(width: { DisplayWidth.of($0) })
     }
 
+    /// A context for a screen drawn outside a citizen's session (暂停服务, the staff console):
+    /// standard sizes for `size`.
+    package init(strings: UIStrings, language: UILanguage, theme: Theme, size: Size) {
+        self.init(
+            strings: strings, language: language, theme: theme,
+            metrics: .resolve(elder: false, width: size.width, height: size.height))
+    }
+
     /// The text for `key` in the current language.
     package func text(_ key: StringKey, _ arguments: [String: String] = [:]) -> String {
         strings.text(key, in: language, arguments)
