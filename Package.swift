@@ -51,16 +51,14 @@ let package = Package(
         // Widgets, screens, the session state machine, strings and themes.
         .target(
             name: "KioskUI",
-            dependencies: [
-                "KioskTerminal", "KioskCore",
-                .product(name: "Logging", package: "swift-log"),
-            ]
+            dependencies: ["KioskTerminal", "KioskCore"]
         ),
         // The composition root: command line, configuration, logging, services, systemd notify.
         .executableTarget(
             name: "KioskApp",
             dependencies: [
                 "KioskCore", "KioskDevices", "KioskTerminal", "KioskUI",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -85,7 +83,7 @@ let package = Package(
         .executableTarget(
             name: "KioskDevSim",
             dependencies: [
-                "KioskDevices", "KioskCore",
+                "KioskDevices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -93,14 +91,29 @@ let package = Package(
         .executableTarget(
             name: "KioskBench",
             dependencies: [
-                "KioskCore", "KioskDevices", "KioskTerminal", "KioskUI",
+                "KioskCore", "KioskDevices", "KioskTerminal",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
-        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
-        .testTarget(name: "KioskDevicesTests", dependencies: ["KioskDevices", "KioskCore"]),
+        .testTarget(
+            name: "KioskCoreTests",
+            dependencies: [
+                "KioskCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "KioskDevicesTests",
+            dependencies: [
+                "KioskDevices", "KioskCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(name: "KioskTerminalTests", dependencies: ["KioskTerminal"]),
         .testTarget(name: "KioskUITests", dependencies: ["KioskUI", "KioskTerminal", "KioskCore"]),
         .testTarget(name: "KioskBenchTests", dependencies: ["KioskBench"]),
@@ -109,6 +122,7 @@ let package = Package(
             dependencies: [
                 "KioskApp", "KioskCore", "KioskDevices", "KioskTerminal", "KioskUI",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
