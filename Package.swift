@@ -98,10 +98,12 @@ let package = Package(
             ]
         ),
 
+        // Shared by the test targets: test clock, pseudo-terminal, subprocess runner, product locator.
+        .target(name: "KioskTestSupport", path: "Tests/KioskTestSupport"),
         .testTarget(
             name: "KioskCoreTests",
             dependencies: [
-                "KioskCore",
+                "KioskCore", "KioskTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -109,18 +111,18 @@ let package = Package(
         .testTarget(
             name: "KioskDevicesTests",
             dependencies: [
-                "KioskDevices", "KioskCore",
+                "KioskDevices", "KioskCore", "KioskTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "KioskTerminalTests", dependencies: ["KioskTerminal"]),
+        .testTarget(name: "KioskTerminalTests", dependencies: ["KioskTerminal", "KioskTestSupport"]),
         .testTarget(name: "KioskUITests", dependencies: ["KioskUI", "KioskTerminal", "KioskCore"]),
         .testTarget(name: "KioskBenchTests", dependencies: ["KioskBench"]),
         .testTarget(
             name: "KioskAppTests",
             dependencies: [
-                "KioskApp", "KioskCore", "KioskDevices", "KioskTerminal", "KioskUI",
+                "KioskApp", "KioskCore", "KioskDevices", "KioskTerminal", "KioskUI", "KioskTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

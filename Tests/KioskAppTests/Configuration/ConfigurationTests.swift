@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import KioskApp
+import KioskTestSupport
 
 @Suite struct ConfigurationTests {
     @Test func emptyFileGivesTheDefaults() throws {

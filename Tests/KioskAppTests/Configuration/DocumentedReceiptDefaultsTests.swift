@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import KioskApp
+import KioskTestSupport
 
 /// The QR link defaults written in the docs are the ones the kiosk uses (issue 11: the two docs
 /// disagreed with each other).

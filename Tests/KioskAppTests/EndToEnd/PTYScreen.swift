@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KioskTestSupport
 
 /// Runs a program in a real pseudo-terminal through `scripts/pty-screen.py`, which reads the screen
 /// with the independent terminal emulator pyte and plays the citizen (keys, taps as SGR mouse bytes).
@@ -101,7 +102,7 @@ struct PTYScreen {
 /// Paths shared by the end-to-end tests.
 enum E2E {
     /// The repository checkout.
-    static var repositoryRoot: URL { KioskAppTests.repositoryRoot }
+    static var repositoryRoot: URL { KioskTestSupport.repositoryRoot }
 
     /// The built `kiosk` next to the test runner (`KIOSK_BINARY` overrides).
     static var kiosk: String { KioskProcess.binary.path }

@@ -1,4 +1,5 @@
 import Foundation
+import KioskTestSupport
 
 /// A running `kiosk-devsim sam` serving a SAM on a pty behind a fresh symlink, driven through its
 /// standard input. Stopped with SIGTERM on ``stop()``.

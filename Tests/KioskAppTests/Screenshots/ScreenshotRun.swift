@@ -1,4 +1,5 @@
 import Foundation
+import KioskTestSupport
 
 /// One run of `scripts/screenshots` and `scripts/screenshot-check.py`, shared by the screenshot tests.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KioskTestSupport
 
 /// Tests on the pixels of the real kiosk in foot with the shipped foot.ini (scripts/screenshots).
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import KioskTestSupport
 
 /// Paths and process helpers for the systemd, audit and maintenance tests.
 ///
@@ -7,7 +8,7 @@ import Foundation
 /// scripts/test runs) puts `kiosk` in the same directory.
 enum OpsFixtures {
     /// The repository root.
-    static var repositoryRoot: URL { KioskAppTests.repositoryRoot }
+    static var repositoryRoot: URL { KioskTestSupport.repositoryRoot }
 
     /// `systemd/` in the repository.
     static let systemdDirectory = repositoryRoot.appendingPathComponent("systemd")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import KioskCore
+import KioskTestSupport
 
 @Suite struct MaintenanceGateTests {
     static let pin = "135790"

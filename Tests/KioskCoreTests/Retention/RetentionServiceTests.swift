@@ -3,6 +3,7 @@ import Logging
 import Testing
 
 @testable import KioskCore
+import KioskTestSupport
 
 @Suite struct RetentionServiceTests {
     static let start = Date(timeIntervalSince1970: 1_800_000_000)

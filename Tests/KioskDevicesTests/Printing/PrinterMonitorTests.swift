@@ -2,6 +2,7 @@ import KioskCore
 import Testing
 
 @testable import KioskDevices
+import KioskTestSupport
 
 /// A printer whose status the test sets.
 actor ScriptedPrinter: ReceiptPrinter {
@@ -29,13 +30,13 @@ actor ScriptedPrinter: ReceiptPrinter {
 
 @Suite struct PrinterMonitorTests {
     /// Waits (bounded, yielding only) until the monitor sleeps on the clock again.
-    private func untilSleeping(_ clock: ManualClock) async {
+    private func untilSleeping(_ clock: TestClock) async {
         for _ in 0..<10_000 where clock.sleeperCount == 0 { await Task.yield() }
     }
 
     @Test func publishesOnlyChangesWithPaperThresholds() async throws {
         let printer = ScriptedPrinter(PrinterStatus(device: .online, paper: .full))
-        let clock = ManualClock()
+        let clock = TestClock()
         let monitor = PrinterMonitor(printer: printer, interval: .seconds(5), clock: clock)
         let running = Task { try await monitor.run() }
         var changes = monitor.changes.makeAsyncIterator()

@@ -2,6 +2,7 @@ import Glibc
 import Testing
 
 @testable import KioskDevices
+import KioskTestSupport
 
 /// The termios wrapper against real pseudo-terminals.
 @Suite struct SerialPortTests {

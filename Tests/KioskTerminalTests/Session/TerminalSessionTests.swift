@@ -3,6 +3,7 @@ import Glibc
 import Testing
 
 @testable import KioskTerminal
+import KioskTestSupport
 
 /// ``TerminalSession`` against a real pseudo-terminal: raw mode and its restoration, the bytes on the master side,
 /// input events, resize, and the synchronized-output probe. Serialized: SIGWINCH reaches every open session.

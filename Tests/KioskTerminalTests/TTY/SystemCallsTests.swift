@@ -4,6 +4,7 @@ import Synchronization
 import Testing
 
 @testable import KioskTerminal
+import KioskTestSupport
 
 /// The tty and I/O wrappers on real descriptors: partial writes and EAGAIN on a small pipe, timeouts, errors.
 @Suite struct SystemCallsTests {

@@ -3,14 +3,15 @@ import Synchronization
 /// A clock that only moves when a test calls ``advance(by:)``: sleepers wake when their
 /// deadline is reached, and ``sleepers(atLeast:)`` lets a test wait (without wall-clock time)
 /// until the code under test has gone to sleep.
-final class TestClock: Clock, Sendable {
+package final class TestClock: Clock, Sendable {
     /// A point on the test clock: the time since it was made.
-    struct Instant: InstantProtocol {
-        var offset: Duration
+    package struct Instant: InstantProtocol {
+        package var offset: Duration
 
-        func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
-        func duration(to other: Instant) -> Duration { other.offset - offset }
-        static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
+        package init(offset: Duration) { self.offset = offset }
+        package func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
+        package func duration(to other: Instant) -> Duration { other.offset - offset }
+        package static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
     }
 
     private struct Sleeper {
@@ -29,13 +30,15 @@ final class TestClock: Clock, Sendable {
 
     private let state = Mutex(State())
 
-    var now: Instant { state.withLock { $0.now } }
-    var minimumResolution: Duration { .zero }
+    package init() {}
+
+    package var now: Instant { state.withLock { $0.now } }
+    package var minimumResolution: Duration { .zero }
 
     /// The number of tasks currently sleeping on this clock.
-    var sleeperCount: Int { state.withLock { $0.sleepers.count } }
+    package var sleeperCount: Int { state.withLock { $0.sleepers.count } }
 
-    func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
+    package func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
         let id: UInt64 = state.withLock { state in
             state.nextId += 1
             return state.nextId
@@ -69,7 +72,7 @@ final class TestClock: Clock, Sendable {
     }
 
     /// Moves the clock forward and wakes every sleeper whose deadline has come.
-    func advance(by duration: Duration) {
+    package func advance(by duration: Duration) {
         let due: [Sleeper] = state.withLock { state in
             state.now = state.now.advanced(by: duration)
             let now = state.now
@@ -81,7 +84,7 @@ final class TestClock: Clock, Sendable {
     }
 
     /// Returns once at least `count` tasks sleep on this clock.
-    func sleepers(atLeast count: Int) async {
+    package func sleepers(atLeast count: Int) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let ready = state.withLock { state -> Bool in
                 if state.sleepers.count >= count { return true }
@@ -90,5 +93,14 @@ final class TestClock: Clock, Sendable {
             }
             if ready { continuation.resume() }
         }
+    }
+
+    /// Wakes every sleeper with `CancellationError` (at the end of a test whose tasks still sleep).
+    package func cancelAll() {
+        let all: [Sleeper] = state.withLock { state in
+            defer { state.sleepers.removeAll() }
+            return state.sleepers
+        }
+        for sleeper in all { sleeper.continuation.resume(throwing: CancellationError()) }
     }
 }

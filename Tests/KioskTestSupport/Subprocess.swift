@@ -1,10 +1,17 @@
 import Foundation
 
 /// The result of running a program to completion.
-struct ProgramResult: Sendable {
-    var status: Int32
-    var standardOutput: String
-    var standardError: String
+package struct ProgramResult: Sendable {
+    package var status: Int32
+    package var standardOutput: String
+    package var standardError: String
+
+    /// Creates a result (tests that run a program their own way report through the same type).
+    package init(status: Int32, standardOutput: String, standardError: String) {
+        self.status = status
+        self.standardOutput = standardOutput
+        self.standardError = standardError
+    }
 }
 
 /// Runs `executable` with `arguments` and waits for it without blocking Swift's cooperative pool:
@@ -15,7 +22,7 @@ struct ProgramResult: Sendable {
 /// - Parameters:
 ///   - environment: the child's whole environment (`nil`: inherit).
 ///   - input: bytes for the child's standard input, which is then closed (`nil`: `/dev/null`).
-func runProgram(
+package func runProgram(
     _ executable: URL, _ arguments: [String], environment: [String: String]? = nil, input: Data? = nil,
     currentDirectory: URL? = nil
 ) async throws -> ProgramResult {
@@ -52,13 +59,13 @@ func runProgram(
 }
 
 /// Drains a pipe on a background thread so a chatty child never blocks on a full pipe.
-final class DataCollector: @unchecked Sendable {
+package final class DataCollector: @unchecked Sendable {
     private let lock = NSLock()
     private var data = Data()
     private var isDone = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
-    init(_ handle: FileHandle) {
+    package init(_ handle: FileHandle) {
         Thread.detachNewThread { [self] in
             while true {
                 let chunk = handle.availableData
@@ -75,7 +82,7 @@ final class DataCollector: @unchecked Sendable {
     }
 
     /// Waits (without blocking a thread) for end of file and returns everything read, as UTF-8.
-    func finished() async -> String {
+    package func finished() async -> String {
         await withCheckedContinuation { continuation in
             let done = lock.withLock {
                 if !isDone { waiters.append(continuation) }
@@ -87,5 +94,5 @@ final class DataCollector: @unchecked Sendable {
     }
 
     /// What has arrived so far.
-    var current: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+    package var current: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
 }
