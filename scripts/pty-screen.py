@@ -27,6 +27,7 @@ import argparse
 import fcntl
 import json
 import os
+import pathlib
 import pty
 import re
 import select
@@ -178,6 +179,9 @@ def main():
                 end = time.monotonic() + action["sleep"]
                 while time.monotonic() < end:
                     pump(max(0.0, min(0.05, end - time.monotonic())))
+            elif "touch" in action:
+                # Tells the test driving this script that the steps before it are done.
+                pathlib.Path(action["touch"]).touch()
             elif "mark_bytes" in action:
                 while pump(0.02):
                     pass

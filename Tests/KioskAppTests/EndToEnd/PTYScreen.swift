@@ -16,6 +16,8 @@ struct PTYScreen {
         case snapshot(String)
         case sleep(Double)
         case markBytes(String)
+        /// Creates the file at this path once the steps before it are done (see ``waitForFile(_:timeout:)``).
+        case touch(String)
         case resize(columns: Int, rows: Int)
         case signal(String)
         case waitExit(Double)
@@ -29,6 +31,7 @@ struct PTYScreen {
             case .snapshot(let name): ["snapshot": name]
             case .sleep(let seconds): ["sleep": seconds]
             case .markBytes(let name): ["mark_bytes": name]
+            case .touch(let path): ["touch": path]
             case .resize(let columns, let rows): ["resize": [columns, rows]]
             case .signal(let name): ["signal": name]
             case .waitExit(let seconds): ["wait_exit": seconds]
@@ -79,6 +82,23 @@ struct PTYScreen {
     var environment: [String: String] = [:]
 
     /// Runs `arguments` (the first is the program) under the script and returns the parsed result.
+    /// Returns once the script has reached a ``Action/touch(_:)`` step that creates `path`: the test
+    /// then acts on the kiosk's state (fills a disk, say) at that moment rather than after a guess of
+    /// how long the kiosk takes.
+    static func waitForFile(_ path: String, timeout: Duration) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while !FileManager.default.fileExists(atPath: path) {
+            guard ContinuousClock.now < deadline else {
+                struct StepNotReached: Error, CustomStringConvertible {
+                    var path: String
+                    var description: String { "the screen script did not reach the step that creates \(path)" }
+                }
+                throw StepNotReached(path: path)
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
     func run(_ arguments: [String], actions: [Action]) async throws -> Result {
         let python = try #require(Self.python, "KIOSK_TEST_PYTHON is not set (run scripts/test)")
         let directory = FileManager.default.temporaryDirectory.appending(path: "pty-\(UUID().uuidString)")

@@ -57,18 +57,21 @@ struct StorageFailureTests {
                 actions: [
                     .wait("请将身份证放在读卡区"),
                     .markBytes("home"),
+                    .touch(base + "/at-home"),
                     .wait("暂停服务", timeout: 30),
                     .snapshot("paused"),
+                    .touch(base + "/paused"),
                     .tap("李建国"),  // not on screen: input is ignored while paused
                     .wait("请将身份证放在读卡区", timeout: 30),
                     .snapshot("resumed"),
                     .signal("TERM"),
                     .waitExit(10),
                 ])
-            try await Task.sleep(for: .seconds(3))
+            // The disk fills once the home screen is up, and frees once 暂停服务 is on show.
+            try await PTYScreen.waitForFile(base + "/at-home", timeout: .seconds(30))
             let filler = state + "/filler"
             Self.fill(filler)
-            try await Task.sleep(for: .seconds(6))
+            try await PTYScreen.waitForFile(base + "/paused", timeout: .seconds(40))
             try FileManager.default.removeItem(atPath: filler)
             let result = try await run
             #expect(result.error == nil, "\(result.error ?? "")\n\((result.screen ?? []).joined(separator: "\n"))")

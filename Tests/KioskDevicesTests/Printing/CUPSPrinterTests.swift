@@ -76,10 +76,9 @@ struct CUPSPrinterTests {
         // CUPS keeps media-empty-error until the backend runs again; the queue is no longer paused.
         let resumed = try await eventually { await !printer.status().reasons.contains("paused") }
         #expect(resumed)
-        try await Task.sleep(for: .seconds(1))
-        #expect(try fixture.captured(in: fixture.paperOutCaptureDirectory) == before)
 
-        // A deliberate reprint works and is the only new capture.
+        // A deliberate reprint works and is the only new capture: the queue prints in order, so had
+        // the cancelled receipt still been queued it would have come out before this one.
         let outcome = try await printer.print(Self.receipt, session: PrintSessionID("paper"))
         #expect(
             try fixture.captured(in: fixture.paperOutCaptureDirectory)
@@ -125,8 +124,12 @@ struct CUPSPrinterTests {
         }
         #expect(try fixture.client(["/usr/bin/lpstat", "-o", fixture.slowQueue]).isEmpty)
         try fixture.set(fixture.slowControl, "ok")
-        try await Task.sleep(for: .seconds(1))
-        #expect(try fixture.captured(in: fixture.slowCaptureDirectory) == before)
+        // A sentinel job after it: the queue prints in order, so once the sentinel is out, the timed-out
+        // receipt would have been out before it had it not been cancelled.
+        let sentinel = try await CUPSPrinter(queue: fixture.slowQueue, server: fixture.server, profile: .mm58)
+            .print(Self.receipt, session: PrintSessionID("sentinel"))
+        #expect(
+            try fixture.captured(in: fixture.slowCaptureDirectory) == (before + ["job-\(sentinel.jobID!).bin"]).sorted())
         try fixture.set(fixture.slowControl, "hold")
     }
 

@@ -108,9 +108,9 @@ import Testing
 
     @Test func unplugGoesOfflineAndReconnects() async throws {
         let fixture = try PTYFixture(card: SampleCards.hkmo)
+        let connector = CountingConnector(SerialConnector(path: fixture.linkPath))
         let service = IDCardReaderService(
-            connector: SerialConnector(path: fixture.linkPath), configuration: Self.configuration(),
-            logger: Logger(label: "test"))
+            connector: connector, configuration: Self.configuration(), logger: Logger(label: "test"))
         let recorder = EventRecorder(service.events())
         let task = Task { try await service.run() }
         defer { task.cancel() }
@@ -118,7 +118,8 @@ import Testing
         fixture.host.unplug()
         #expect(await recorder.wait { $0.contains(where: \.isRemoval) })
         #expect(await recorder.wait { _ in service.status.device == .noDevice })
-        try await Task.sleep(for: .milliseconds(300))  // a few failed reopen attempts
+        // Replugged only after the service has tried, and failed, to reopen the line a few times.
+        #expect(await recorder.wait { _ in connector.failures >= 3 })
         try fixture.host.replug()
         #expect(await recorder.wait { _ in service.status.device == .online })
         // The card is still on the reader after the replug, fresh for the new SAM session.
@@ -248,4 +249,25 @@ final class TimeBox: Sendable {
     private let storage = Mutex(Duration.zero)
     var value: Duration { storage.withLock { $0 } }
     func advance(to offset: Duration) { storage.withLock { $0 = max($0, offset) } }
+}
+
+/// A connector that counts the connects that failed, so a test can wait for the service's retries.
+final class CountingConnector: SAMConnector {
+    private let inner: any SAMConnector
+    private let failed = Mutex(0)
+
+    init(_ inner: any SAMConnector) { self.inner = inner }
+
+    /// Connects that threw so far.
+    var failures: Int { failed.withLock { $0 } }
+    var description: String { inner.description }
+
+    func connect() async throws -> any SAMTransport {
+        do {
+            return try await inner.connect()
+        } catch {
+            failed.withLock { $0 += 1 }
+            throw error
+        }
+    }
 }

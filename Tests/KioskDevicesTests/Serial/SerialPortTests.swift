@@ -2,7 +2,6 @@ import Glibc
 import Testing
 
 @testable import KioskDevices
-import KioskTestSupport
 
 /// The termios wrapper against real pseudo-terminals.
 @Suite struct SerialPortTests {
@@ -83,10 +82,16 @@ import KioskTestSupport
 
     @Test func discardInputDropsStaleBytes() throws {
         let pty = try PseudoTerminal()
+        // A second reader of the device, opened before the port takes it exclusively (TIOCEXCL), tells
+        // when the stale bytes have crossed the pty's line discipline; it never reads them.
+        let probe = open(pty.slavePath, O_RDONLY | O_NOCTTY | O_NONBLOCK)
+        try #require(probe >= 0)
+        defer { close(probe) }
         let port = try SerialPort.open(path: pty.slavePath, baudRate: .b115200)
         defer { port.close() }
         _ = write(pty.master, [1, 2, 3] as [UInt8], 3)
-        usleep(20_000)
+        var readable = pollfd(fd: probe, events: Int16(POLLIN), revents: 0)
+        #expect(poll(&readable, 1, 1000) == 1)
         try port.discardInput()
         _ = write(pty.master, [9] as [UInt8], 1)
         #expect(try port.read(maximumCount: 16, deadline: Self.deadline(1000)) == [9])
