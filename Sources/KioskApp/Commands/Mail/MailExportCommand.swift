@@ -80,22 +80,3 @@ struct MailExportRow: Codable {
         ]
     }
 }
-
-/// RFC 4180 CSV with CRLF line ends; every field quoted when it holds a comma, quote or newline.
-/// A leading `=`, `+`, `-` or `@` is prefixed with `'` so spreadsheets do not evaluate it.
-enum CSV {
-    static func render(header: [String], rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(escape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func escape(_ field: String) -> String {
-        var value = field
-        if let first = value.first, "=+-@".contains(first), Double(value) == nil {
-            value = "'" + value
-        }
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return value
-    }
-}
