@@ -103,14 +103,4 @@ import Testing
             #expect(result.status == 64, "\(arguments): \(result.stderr)")
         }
     }
-
-    @Test func sinceParsing() throws {
-        let shanghai = try #require(TimeZone(identifier: "Asia/Shanghai"))
-        #expect(AuditSince.parse("2027-01-15", timeZone: shanghai) == Date(timeIntervalSince1970: 1_800_000_000 - 16 * 3_600))
-        #expect(AuditSince.parse("2027-01-15T08:00:00Z") == Date(timeIntervalSince1970: 1_800_000_000))
-        #expect(AuditSince.parse("2027-01-15T16:00:00+08:00") == Date(timeIntervalSince1970: 1_800_000_000))
-        #expect(AuditSince.parse("2027-01-15T08:00:00.500Z") == Date(timeIntervalSince1970: 1_800_000_000.5))
-        #expect(AuditSince.parse("2027-02-30", timeZone: shanghai) == nil)
-        #expect(AuditSince.parse("yesterday") == nil)
-    }
 }

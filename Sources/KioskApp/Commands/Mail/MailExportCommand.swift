@@ -15,8 +15,8 @@ struct MailExportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "csv or json.")
     var format: StaffExport.Format = .csv
 
-    @Option(name: .long, help: "Only requests confirmed on or after this day (YYYY-MM-DD) or time (ISO 8601).")
-    var since: String?
+    @Option(name: .long, help: SinceArgument.help("requests confirmed"))
+    var since: SinceArgument?
 
     @Option(name: .long, help: "Write to this file (created with mode 0600) instead of standard output.")
     var output: String?
@@ -25,15 +25,8 @@ struct MailExportCommand: AsyncParsableCommand {
     var force = false
 
     func run() async throws {
-        var sinceDate = Date.distantPast
-        if let since {
-            guard let parsed = StaffTime.parse(since) else {
-                throw ValidationError("--since must be YYYY-MM-DD or an ISO 8601 time")
-            }
-            sinceDate = parsed
-        }
         let database = try state.openDatabase()
-        let requests = try await database.mailRequests(since: sinceDate)
+        let requests = try await database.mailRequests(since: since?.date ?? .distantPast)
         let rows = requests.map(MailExportRow.init)
         let data = try StaffExport.render(rows, format: format, header: MailExportRow.header) { $0.fields }
         try StaffExport.emit(data, count: rows.count, noun: "mail requests", output: output, force: force)
