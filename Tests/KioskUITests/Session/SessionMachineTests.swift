@@ -269,13 +269,16 @@ import Testing
         let expected = EvaluationDraft(
             applicationNumber: Fixtures.row(0).number, level: .veryDissatisfied, reasons: [.device],
             callbackPhone: "13900001111")
+        let generation = machine.generation
         #expect(
-            machine.handle(.action(.submit)) == [.request(.submitEvaluation(expected, token), generation: machine.generation)])
+            machine.handle(.action(.submit)) == [.request(.submitEvaluation(expected, token), generation: generation)])
         var empty = machineOnCallbackPhone()
         let withoutPhone = EvaluationDraft(
             applicationNumber: Fixtures.row(0).number, level: .veryDissatisfied, reasons: [.device], callbackPhone: nil)
+        let emptyGeneration = empty.generation
         #expect(
-            empty.handle(.action(.submit)) == [.request(.submitEvaluation(withoutPhone, token), generation: empty.generation)])
+            empty.handle(.action(.submit))
+                == [.request(.submitEvaluation(withoutPhone, token), generation: emptyGeneration)])
     }
 
     @Test("a duplicate mail request shows the existing one")
