@@ -19,18 +19,17 @@ package enum AuditExport {
         }
     }
 
-    /// RFC 4180 CSV: a header, then one line per event. Cells that a spreadsheet would run as
-    /// a formula (starting with `=`, `+`, `-`, `@`, tab or CR) get a leading apostrophe.
+    /// RFC 4180 CSV through ``CSVWriter``: a header, then one line per event. Cells that a
+    /// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) get a
+    /// leading apostrophe.
     package static func csv(_ events: [AuditEvent], timeZone: TimeZone = .current) -> String {
-        var out = columns.joined(separator: ",") + "\r\n"
-        for event in events {
-            let cells = [
+        let rows = events.map { event in
+            [
                 event.id.map(String.init) ?? "", timestamp(event.time, timeZone: timeZone), event.terminalId,
                 event.event, event.outcome, event.subject ?? "", event.detail ?? "",
             ]
-            out += cells.map(csvCell).joined(separator: ",") + "\r\n"
         }
-        return out
+        return CSVWriter.document(header: columns, rows: rows)
     }
 
     /// A pretty-printed JSON array; absent subject/detail are `null`.
@@ -52,15 +51,6 @@ package enum AuditExport {
         var style = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: timeZone)
         style = style.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .colon)
         return time.formatted(style)
-    }
-
-    private static func csvCell(_ value: String) -> String {
-        var value = value
-        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-            value = "'" + value
-        }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// One exported event.

@@ -65,7 +65,7 @@ package struct Evaluation: Codable, Sendable, Equatable, KioskRecord, FetchableR
         copy.callbackPhone = callbackPhone.map { String($0.trimmingWhitespace()) }.flatMap { $0.isEmpty ? nil : $0 }
         guard CaseNumber.isValid(caseNumber) else { throw EvaluationError.invalidCaseNumber }
         if level.isNegative && copy.reasons.isEmpty && copy.comment == nil { throw EvaluationError.reasonRequired }
-        if let phone = copy.callbackPhone, !MailFieldRules.isMainlandMobile(phone) {
+        if let phone = copy.callbackPhone, !MobileNumber.isValid(phone) {
             throw EvaluationError.invalidCallbackPhone
         }
         guard round == 1 || round == 2 else { throw EvaluationError.invalidRound }
@@ -113,7 +113,7 @@ package struct EvaluationError: Error, CustomStringConvertible, Sendable, Equata
         switch kind {
         case .invalidCaseNumber: "办件编号格式不正确"
         case .reasonRequired: "请选择或填写不满意的原因"
-        case .invalidCallbackPhone: "请输入11位手机号码(以1开头)"
+        case .invalidCallbackPhone: MobileNumber.ruleMessage
         case .invalidRound, .invalidRegion: "评价暂时无法提交,请咨询窗口"
         case .commentTooLong: "文字评价不能超过500个字"
         case .alreadyRated(let round): round == 1 ? "该办件已评价,可追加评价一次" : "该办件已追加评价"

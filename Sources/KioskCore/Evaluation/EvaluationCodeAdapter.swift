@@ -3,17 +3,25 @@
 /// GB/T 39046-2020 A.8 numbers 1 = 非常满意 … 5 = 非常不满意; the Zhejiang 好差评 interface runs the
 /// other way (1 = 非常不满意 … 5 = 非常满意). Channel codes 1–5 agree everywhere; 6 and 7 differ.
 package struct EvaluationCodeAdapter: Sendable, Equatable {
-    /// Direction of the satisfaction codes.
+    /// Direction of the satisfaction codes. The raw values are its encoded form; never change one.
     package enum Direction: String, Sendable, Codable {
         /// 1 = 非常满意 (GB/T 39046 A.8).
-        case bestIsOne
+        case bestIsOne = "bestIsOne"
         /// 1 = 非常不满意 (Zhejiang).
-        case worstIsOne
+        case worstIsOne = "worstIsOne"
     }
 
-    /// Rating channels the kiosk may need to name.
+    /// Rating channels the kiosk may need to name. The raw values are their encoded form; never
+    /// change one.
     package enum Channel: String, Sendable, Codable, CaseIterable {
-        case pc, mobile, qrCode, hallTablet, selfServiceTerminal, phone, sms, systemDefault
+        case pc = "pc"
+        case mobile = "mobile"
+        case qrCode = "qrCode"
+        case hallTablet = "hallTablet"
+        case selfServiceTerminal = "selfServiceTerminal"
+        case phone = "phone"
+        case sms = "sms"
+        case systemDefault = "systemDefault"
     }
 
     package var name: String

@@ -1,11 +1,14 @@
 /// The five rating levels of 好差评, as named by the rules (R17). Stored by name, never by number:
 /// the numeric code is a per-province matter (``EvaluationCodeAdapter``).
+///
+/// The raw values are what the `evaluation.level` column holds. They are spelled out so that
+/// renaming a case cannot change stored data: never change one (a test pins them).
 package enum SatisfactionLevel: String, Codable, Sendable, CaseIterable {
-    case verySatisfied
-    case satisfied
-    case basicallySatisfied
-    case dissatisfied
-    case veryDissatisfied
+    case verySatisfied = "verySatisfied"
+    case satisfied = "satisfied"
+    case basicallySatisfied = "basicallySatisfied"
+    case dissatisfied = "dissatisfied"
+    case veryDissatisfied = "veryDissatisfied"
 
     /// 非常满意 … 非常不满意.
     package var chineseName: String {

@@ -71,7 +71,7 @@ package struct MailRequest: Codable, Sendable, Equatable, KioskRecord, Fetchable
         copy.certificateName = trimmed(certificateName)
         try Self.check(copy.recipientName!, .recipientName, max: 30)
         try Self.check(copy.phone!, .phone)
-        guard MailFieldRules.isMainlandMobile(copy.phone!) else { throw MailValidationError(.phone, .invalid) }
+        guard MobileNumber.isValid(copy.phone!) else { throw MailValidationError(.phone, .invalid) }
         try Self.check(copy.regionCode, .regionCode)
         guard MailFieldRules.isRegionCode(copy.regionCode) else { throw MailValidationError(.regionCode, .invalid) }
         try Self.check(copy.address!, .address, max: 100)
@@ -113,15 +113,8 @@ package struct MailRequest: Codable, Sendable, Equatable, KioskRecord, Fetchable
     }
 }
 
-/// Syntax rules of the mail form's fields.
+/// Syntax rules of the mail form's fields (the phone's is ``MobileNumber``).
 package enum MailFieldRules {
-    /// A mainland mobile number: 11 ASCII digits, `1` then `3`–`9`.
-    package static func isMainlandMobile(_ phone: String) -> Bool {
-        let bytes = Array(phone.utf8)
-        return bytes.count == 11 && bytes.allSatisfy { (0x30...0x39).contains($0) } && bytes[0] == 0x31
-            && (0x33...0x39).contains(bytes[1])
-    }
-
     /// Six ASCII digits.
     package static func isPostcode(_ code: String) -> Bool { isSixDigits(code) }
 

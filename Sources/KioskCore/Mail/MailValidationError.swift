@@ -35,7 +35,7 @@ package struct MailValidationError: Error, Sendable, Equatable, CustomStringConv
             }
         switch (field, problem) {
         case (_, .missing): return "请填写\(name)"
-        case (.phone, .invalid): return "请输入11位手机号码(以1开头)"
+        case (.phone, .invalid): return MobileNumber.ruleMessage
         case (.postcode, .invalid): return "邮政编码应为6位数字"
         case (.regionCode, .invalid): return "请选择省、市、区县"
         case (_, .invalid): return "\(name)格式不正确"

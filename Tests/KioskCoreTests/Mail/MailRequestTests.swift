@@ -19,7 +19,7 @@ import Testing
         ("139123456789", false), ("23912345678", false), ("1391234567a", false), ("１３９１２３４５６７８", false),
     ])
     func mobilePhones(_ phone: String, _ valid: Bool) {
-        #expect(MailFieldRules.isMainlandMobile(phone) == valid)
+        #expect(MobileNumber.isValid(phone) == valid)
     }
 
     @Test(arguments: [("510000", true), ("100101", true), ("51000", false), ("5100000", false), ("51000a", false)])
@@ -31,7 +31,7 @@ import Testing
         let bad = Self.request(phone: "12345")
         let error = #expect(throws: MailValidationError.self) { try bad.validated() }
         #expect(error?.field == .phone)
-        #expect(error?.citizenMessage == "请输入11位手机号码(以1开头)")
+        #expect(error?.citizenMessage == "请输入11位手机号码(以13至19开头)")
         #expect(error?.description == "mail request: phone is not valid")
         let badPostcode = #expect(throws: MailValidationError.self) { try Self.request(postcode: "5100").validated() }
         #expect(badPostcode?.field == .postcode && badPostcode?.problem == .invalid)

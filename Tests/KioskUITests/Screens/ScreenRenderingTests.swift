@@ -64,6 +64,11 @@ import Testing
         var invalid = m
         _ = invalid.handle(.action(.submit))
         result.append(("mail phone invalid", invalid))
+        var notMobile = m
+        _ = notMobile.handle(.action(.keypad(.clear)))
+        for digit in "12812345678" { _ = notMobile.handle(.action(.keypad(.character(digit)))) }
+        _ = notMobile.handle(.action(.submit))
+        result.append(("mail phone not mobile", notMobile))
         for digit in "5678" { _ = m.handle(.action(.keypad(.character(digit)))) }
         _ = m.handle(.action(.submit))
         result.append(("mail address", m))
@@ -87,6 +92,10 @@ import Testing
         _ = m.handle(.action(.toggleReason(.other)))
         _ = m.handle(.action(.submit))
         result.append(("rating phone", m))
+        var callbackNotMobile = m
+        for digit in "12812345678" { _ = callbackNotMobile.handle(.action(.keypad(.character(digit)))) }
+        _ = callbackNotMobile.handle(.action(.submit))
+        result.append(("rating phone not mobile", callbackNotMobile))
         var letters = SessionMachine(config: config)
         _ = letters.handle(.action(.startNoCardQuery))
         result.append(("query", letters))
@@ -189,6 +198,25 @@ import Testing
         }
         #expect(styles.count == 1)
         #expect(buffer.text.contains("0 跳过"))
+    }
+}
+
+/// A number starting 12 is refused on the phone screens themselves, in the citizen's language.
+@Suite struct PhoneScreenMessageTests {
+    @Test(
+        "the mail phone and the rating's callback phone say why 12… is refused",
+        arguments: [("mail phone not mobile", false), ("rating phone not mobile", true)])
+    func notMobileMessage(screen: String, isRating: Bool) throws {
+        let (_, machine) = try #require(ScreenRenderingTests.machines().first { $0.0 == screen })
+        let expected: [UILanguage: String] = [
+            .simplifiedChinese: "手机号码应以13至19开头", .english: "A mobile number starts with 13 to 19",
+        ]
+        for language in UILanguage.allCases {
+            var painter = Render.painter(size: Size(width: 120, height: 40), language: language)
+            ScreenRenderer.draw(ScreenInput(machine: machine, config: machine.config, step: 0), into: &painter)
+            let text = TooSmallScreenTests.text(of: painter.canvas.buffer)
+            #expect(text.contains(try #require(expected[language])), "\(screen) / \(language):\n\(text)")
+        }
     }
 }
 

@@ -190,7 +190,95 @@ import Testing
             Issue.record("expected the phone step, got \(machine.screen)")
             return
         }
-        #expect(error == .mailPhoneInvalid)
+        #expect(error == .phoneIncomplete)
+    }
+
+    /// The machine on the mail phone step of `Fixtures.row(0)`.
+    func machineOnMailPhone() -> SessionMachine {
+        var machine = machineWithList()
+        _ = machine.handle(.action(.openApplication(number: Fixtures.row(0).number)))
+        _ = machine.handle(.response(.detail(Fixtures.detail(Fixtures.row(0))), generation: machine.generation))
+        _ = machine.handle(.action(.requestMail))
+        let draft = MailDraft(
+            applicationNumber: Fixtures.row(0).number, recipientMaskedName: "张*梅",
+            addressOptions: [
+                AddressOption(id: "a", source: .onRecord, maskedText: "北京市东城区****", fullText: "北京市东城区东四北大街1号")
+            ])
+        _ = machine.handle(.response(.mailDefaults(draft), generation: machine.generation))
+        return machine
+    }
+
+    @Test(
+        "the mail phone step applies the domain's mobile rule: 1 then 3–9",
+        arguments: [
+            ("12812345678", StringKey?.some(.phoneNotMobile)), ("10012345678", .phoneNotMobile),
+            ("11912345678", .phoneNotMobile), ("1381234567", .phoneIncomplete), ("13812345678", nil),
+            ("19912345678", nil),
+        ])
+    func mailPhoneRule(number: String, problem: StringKey?) {
+        var machine = machineOnMailPhone()
+        for digit in number { _ = machine.handle(.action(.keypad(.character(digit)))) }
+        _ = machine.handle(.action(.submit))
+        switch machine.screen {
+        case .mailPhone(_, _, let error):
+            #expect(problem != nil && error == problem, "\(number) refused with \(String(describing: error))")
+        case .mailAddress(let draft):
+            #expect(problem == nil, "\(number) accepted")
+            #expect(draft.phone == number)
+        default:
+            Issue.record("unexpected screen \(machine.screen)")
+        }
+    }
+
+    /// The machine on the callback-phone step of a 差评 for `Fixtures.row(0)`.
+    func machineOnCallbackPhone() -> SessionMachine {
+        var machine = machineWithList()
+        _ = machine.handle(.action(.openApplication(number: Fixtures.row(0).number)))
+        _ = machine.handle(.response(.detail(Fixtures.detail(Fixtures.row(0))), generation: machine.generation))
+        _ = machine.handle(.action(.printSlip))
+        _ = machine.handle(.response(.printSlip(.printed), generation: machine.generation))
+        _ = machine.handle(.action(.finish))
+        _ = machine.handle(.action(.rate(.veryDissatisfied)))
+        _ = machine.handle(.action(.toggleReason(.device)))
+        _ = machine.handle(.action(.submit))
+        return machine
+    }
+
+    @Test("a callback phone that is not a mobile number is refused on the rating screen, not sent")
+    func callbackPhoneRule() {
+        var machine = machineOnCallbackPhone()
+        for digit in "12812345678" { _ = machine.handle(.action(.keypad(.character(digit)))) }
+        #expect(machine.handle(.action(.submit)).isEmpty)
+        guard case .rating(let refused) = machine.screen else {
+            Issue.record("expected the rating screen, got \(machine.screen)")
+            return
+        }
+        #expect(refused.askingPhone && refused.error == .phoneNotMobile)
+
+        // Part of a number is refused too; typing clears the message.
+        _ = machine.handle(.action(.keypad(.clear)))
+        for digit in "1390000" { _ = machine.handle(.action(.keypad(.character(digit)))) }
+        guard case .rating(let typing) = machine.screen else { return }
+        #expect(typing.error == nil)
+        #expect(machine.handle(.action(.submit)).isEmpty)
+        guard case .rating(let partial) = machine.screen else { return }
+        #expect(partial.error == .phoneIncomplete)
+
+        // A mobile number goes through, as does no number at all.
+        for digit in "1111" { _ = machine.handle(.action(.keypad(.character(digit)))) }
+        let expected = EvaluationDraft(
+            applicationNumber: Fixtures.row(0).number, level: .veryDissatisfied, reasons: [.device],
+            callbackPhone: "13900001111")
+        let generation = machine.generation
+        #expect(
+            machine.handle(.action(.submit)) == [.request(.submitEvaluation(expected, token), generation: generation)])
+        var empty = machineOnCallbackPhone()
+        let withoutPhone = EvaluationDraft(
+            applicationNumber: Fixtures.row(0).number, level: .veryDissatisfied, reasons: [.device], callbackPhone: nil)
+        let emptyGeneration = empty.generation
+        #expect(
+            empty.handle(.action(.submit))
+                == [.request(.submitEvaluation(withoutPhone, token), generation: emptyGeneration)])
     }
 
     @Test("a duplicate mail request shows the existing one")

@@ -12,8 +12,8 @@ struct AuditExportCommand: AsyncParsableCommand {
 
     @OptionGroup var state: StateOptions
 
-    @Option(help: "Only events at or after this time: YYYY-MM-DD (local midnight) or ISO 8601 with a zone.")
-    var since: AuditSince?
+    @Option(help: SinceArgument.help("events"))
+    var since: SinceArgument?
 
     @Option(help: "csv or json.")
     var format: AuditExportFormat = .csv

@@ -15,8 +15,8 @@ struct MailExportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "csv or json.")
     var format: StaffExport.Format = .csv
 
-    @Option(name: .long, help: "Only requests confirmed on or after this day (YYYY-MM-DD) or time (ISO 8601).")
-    var since: String?
+    @Option(name: .long, help: SinceArgument.help("requests confirmed"))
+    var since: SinceArgument?
 
     @Option(name: .long, help: "Write to this file (created with mode 0600) instead of standard output.")
     var output: String?
@@ -25,15 +25,8 @@ struct MailExportCommand: AsyncParsableCommand {
     var force = false
 
     func run() async throws {
-        var sinceDate = Date.distantPast
-        if let since {
-            guard let parsed = StaffTime.parse(since) else {
-                throw ValidationError("--since must be YYYY-MM-DD or an ISO 8601 time")
-            }
-            sinceDate = parsed
-        }
         let database = try state.openDatabase()
-        let requests = try await database.mailRequests(since: sinceDate)
+        let requests = try await database.mailRequests(since: since?.date ?? .distantPast)
         let rows = requests.map(MailExportRow.init)
         let data = try StaffExport.render(rows, format: format, header: MailExportRow.header) { $0.fields }
         try StaffExport.emit(data, count: rows.count, noun: "mail requests", output: output, force: force)
@@ -78,24 +71,5 @@ struct MailExportRow: Codable {
             String(id), caseNumber, status, recipientName, phone, regionCode, address, postcode, certificateName,
             waybillNumber, requestedAt,
         ]
-    }
-}
-
-/// RFC 4180 CSV with CRLF line ends; every field quoted when it holds a comma, quote or newline.
-/// A leading `=`, `+`, `-` or `@` is prefixed with `'` so spreadsheets do not evaluate it.
-enum CSV {
-    static func render(header: [String], rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(escape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func escape(_ field: String) -> String {
-        var value = field
-        if let first = value.first, "=+-@".contains(first), Double(value) == nil {
-            value = "'" + value
-        }
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return value
     }
 }

@@ -77,10 +77,4 @@ enum StaffTime {
         formatter.timeZone = TimeZone(secondsFromGMT: ChinaTime.offset)
         return formatter.string(from: date)
     }
-
-    /// `YYYY-MM-DD` (start of that day, China Standard Time) or an ISO 8601 time.
-    static func parse(_ text: String) -> Date? {
-        if let day = CivilDate(iso: text) { return day.startOfDay }
-        return ApplicationImport.parseTime(text)
-    }
 }

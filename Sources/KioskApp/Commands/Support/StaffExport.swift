@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KioskCore
 
 /// The shared end of every staff export: rows rendered as CSV or JSON, written to a private file
 /// (mode 0600, refused when it exists unless forced) or to standard output.
@@ -9,7 +10,8 @@ enum StaffExport {
         case csv, json
     }
 
-    /// Renders `rows` as pretty JSON, or as CSV with `header` and each row's `fields`.
+    /// Renders `rows` as pretty JSON, or as CSV (``CSVWriter``: quoted, formula cells neutralised)
+    /// with `header` and each row's `fields`.
     static func render<Row: Encodable>(
         _ rows: [Row], format: Format, header: [String], fields: (Row) -> [String]
     ) throws -> Data {
@@ -19,7 +21,7 @@ enum StaffExport {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return try encoder.encode(rows) + Data("\n".utf8)
         case .csv:
-            return Data(CSV.render(header: header, rows: rows.map(fields)).utf8)
+            return Data(CSVWriter.document(header: header, rows: rows.map(fields)).utf8)
         }
     }
 
