@@ -188,6 +188,10 @@ actor LiveSessionBackend: SessionBackend {
             _ = try await dependencies.backOffice.submitEvaluation(
                 ratings.evaluation(draft, number: number, session: session))
             return .recorded
+        } catch let error as EvaluationError {
+            // A refusal by the rules, not a storage failure: the citizen is told on the rating screen.
+            dependencies.logger.notice("evaluation refused", metadata: ["evaluation.error": "\(error)"])
+            return .invalid(field: error.field, message: error.citizenMessage)
         } catch {
             dependencies.logger.error("evaluation not stored", metadata: ["evaluation.error": "\(error)"])
             dependencies.storageFailed()
