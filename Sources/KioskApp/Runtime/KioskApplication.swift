@@ -176,7 +176,14 @@ struct KioskApplication {
         logger.notice("kiosk starting", metadata: [
             "kiosk.mode": "\(mode)", "kiosk.state": "\(stateDirectory)", "kiosk.assets": "\(assets.root.path)",
         ])
-        try await ServiceGroup(configuration: groupConfiguration).run()
+        do {
+            try await ServiceGroup(configuration: groupConfiguration).run()
+        } catch {
+            await backend.endAllSessions()
+            throw error
+        }
+        // A session open at shutdown ends like any other: identity wiped, print jobs cancelled.
+        await backend.endAllSessions()
         logger.notice("kiosk stopped")
     }
 

@@ -109,6 +109,19 @@ package struct EvaluationError: Error, CustomStringConvertible, Sendable, Equata
         return false
     }
 
+    /// The rating's field at fault (`caseNumber`, `reasons`, `callbackPhone`, `comment`), or empty
+    /// when the refusal concerns the rating as a whole (already rated, no first rating, the kiosk's
+    /// round or region).
+    package var field: String {
+        switch kind {
+        case .invalidCaseNumber: "caseNumber"
+        case .reasonRequired: "reasons"
+        case .invalidCallbackPhone: "callbackPhone"
+        case .commentTooLong: "comment"
+        case .invalidRound, .invalidRegion, .alreadyRated, .followUpWithoutFirst: ""
+        }
+    }
+
     package var citizenMessage: String {
         switch kind {
         case .invalidCaseNumber: "办件编号格式不正确"

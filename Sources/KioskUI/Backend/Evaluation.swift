@@ -76,6 +76,9 @@ package struct EvaluationDraft: Sendable, Equatable {
 package enum EvaluationOutcome: Sendable, Equatable {
     /// Recorded (and queued for the provincial system).
     case recorded
+    /// Refused by the rules: `field` names the rating's field at fault (`reasons`, `callbackPhone`…,
+    /// empty for the rating as a whole); `message` is citizen-facing Chinese.
+    case invalid(field: String, message: String)
     /// Could not be recorded.
     case failed
 }

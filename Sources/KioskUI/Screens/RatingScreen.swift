@@ -21,6 +21,11 @@ enum RatingScreen {
                 style: theme.title)
             y += 1
         }
+        if let refusal = form.refusal {
+            y += painter.paragraph(
+                refusal, in: Rect(x: content.minX, y: y, width: content.width, height: 2), style: theme.error)
+            y += 1
+        }
         painter.text(
             context.text(.ratingTitle), at: Point(x: content.minX, y: y), width: content.width, style: theme.title)
         y += 1
@@ -61,9 +66,8 @@ enum RatingScreen {
                 isSelected: form.reasons.contains(reason))
         }
         y += painter.buttonRow(reasons, in: Rect(x: content.minX, y: y, width: content.width, height: content.maxY - y))
-        if let error = form.error, y < content.maxY {
-            painter.text(
-                context.text(error), at: Point(x: content.minX, y: y + 1), width: content.width, style: theme.error)
+        if let error = form.error.map({ context.text($0) }) ?? form.refusal, y < content.maxY {
+            painter.text(error, at: Point(x: content.minX, y: y + 1), width: content.width, style: theme.error)
         }
         painter.footer(
             leading: [ButtonSpec(context.text(.mailNext), action: .submit, shortcut: "7")],
@@ -96,6 +100,10 @@ enum RatingScreen {
             y += 1
             y += painter.paragraph(
                 context.text(error), in: Rect(x: left.minX, y: y, width: left.width, height: 2), style: theme.error)
+        }
+        if let refusal = form.refusal {
+            painter.text(refusal, at: Point(x: left.minX, y: y), width: left.width, style: theme.error)
+            y += 1
         }
         y += context.metrics.gap
         painter.buttonRow(

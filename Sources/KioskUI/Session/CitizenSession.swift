@@ -22,6 +22,8 @@ package struct CitizenSession: Sendable, Equatable {
     package var completed: [String] = []
     /// Whether the citizen already rated (or skipped) in this session.
     package var rated = false
+    /// The rating form as last submitted, to come back to when the back end refuses it.
+    package var submittedRating: RatingForm?
 
     /// Creates a session.
     package init(token: SessionToken, origin: Origin) {

@@ -59,6 +59,8 @@ package struct RatingForm: Sendable, Equatable {
     package var error: StringKey?
     /// A note about what just happened, shown above the question (e.g. 打印完成，请取走回执。).
     package var notice: StringKey?
+    /// Why the back end refused the rating as submitted (citizen-facing Chinese from the rules).
+    package var refusal: String?
 
     /// Creates an empty rating form.
     package init(applicationNumber: String?) {

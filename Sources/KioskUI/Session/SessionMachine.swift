@@ -225,6 +225,7 @@ package struct SessionMachine: Sendable {
         _ request: BackendRequest, awaiting kind: ResponseKind, message: StringKey
     ) -> [SessionEffect] {
         awaiting = kind
+        if case .submitEvaluation = request, case .rating(let form) = screen { session?.submittedRating = form }
         screen = .busy(message)
         markShown()
         return [.request(request, generation: generation)]
@@ -290,6 +291,13 @@ package struct SessionMachine: Sendable {
         case .printMailReceipt(let outcome):
             if outcome == .printed { return finishOrRate(notice: .printDone) }
             screen = .printResult(outcome, .mailReceipt)
+        case .submitEvaluation(.invalid(let field, let message)):
+            // Refused by the rules: back to the step the field is on, with the reason.
+            guard var form = session?.submittedRating else { return endAfterUnexpectedError() }
+            form.askingPhone = field == "callbackPhone"
+            form.error = nil
+            form.refusal = message
+            screen = .rating(form)
         case .submitEvaluation(let outcome):
             session?.rated = true
             return endSession(showEndScreen: true, thanked: outcome == .recorded)
