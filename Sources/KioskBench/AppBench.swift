@@ -113,7 +113,7 @@ enum AppBench {
             // The clock starts when the next find reaches the emulator.
             while host.emulator.receivedCommands.count == before { usleep(200) }
             let detected = Date()
-            guard let shown = kiosk.notifications.waitFor("STATUS=applications", after: mark, timeout: 10) else {
+            guard let shown = kiosk.notifications.waitFor("STATUS=caseFiles", after: mark, timeout: 10) else {
                 throw BenchFailure(message: "the applications did not appear in session \(session): \(kiosk.tail)")
             }
             latencies.append(shown.timeIntervalSince(detected) * 1_000)

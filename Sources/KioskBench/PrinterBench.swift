@@ -11,9 +11,9 @@ enum PrinterBench {
         qrLink: ReceiptQRLink(key: Array(0..<16))
     )
 
-    static let input = ApplicationSlipInput(
+    static let input = CaseFileSlipInput(
         itemName: "城乡居民基本养老保险待遇申领",
-        applicationNumber: "BJ2026-000123",
+        caseNumber: "BJ2026-000123",
         acceptedAt: "2026-11-20 09:30",
         status: "办理中",
         promisedDate: "2026-12-04",
@@ -29,7 +29,7 @@ enum PrinterBench {
         var lastBytes = 0
         for profile in [PrinterProfile.mm58, PrinterProfile.mm80] {
             let timing = try measure(iterations: 2000, warmup: 50) {
-                let receipt = ReceiptTemplates.applicationSlip(
+                let receipt = ReceiptTemplates.caseFileSlip(
                     input,
                     site: site,
                     printedAt: "2026-11-22 10:00",
@@ -48,7 +48,7 @@ enum PrinterBench {
         var native = PrinterProfile.mm58
         native.nativeQR = true
         let nativeTiming = try measure(iterations: 2000, warmup: 50) {
-            let receipt = ReceiptTemplates.applicationSlip(input, site: site, printedAt: "2026-11-22 10:00", now: now)
+            let receipt = ReceiptTemplates.caseFileSlip(input, site: site, printedAt: "2026-11-22 10:00", now: now)
             lastBytes = try ESCPOSEncoder(profile: native).encode(receipt).bytes.count
         }
         report.add(
@@ -67,7 +67,7 @@ enum PrinterBench {
 
     /// Runs scripts/bench-escpos.py with the same receipt lines and URL.
     private static func runPythonEscpos(_ report: inout BenchReport, now: UnixTime) {
-        let receipt = ReceiptTemplates.applicationSlip(input, site: site, printedAt: "2026-11-22 10:00", now: now)
+        let receipt = ReceiptTemplates.caseFileSlip(input, site: site, printedAt: "2026-11-22 10:00", now: now)
         var lines: [[Any]] = []
         var url = ""
         for element in receipt.elements {

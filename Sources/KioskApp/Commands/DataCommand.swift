@@ -14,6 +14,6 @@ struct DataImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import a file into the local replica (all or nothing).",
-        subcommands: [ImportApplicationsCommand.self, ImportHolidaysCommand.self]
+        subcommands: [ImportCaseFilesCommand.self, ImportHolidaysCommand.self]
     )
 }

@@ -42,7 +42,7 @@ struct KioskApplication {
         let now: @Sendable () -> Date = { Date() }
         if mode == .demo, try await database.caseFileCount() == 0 {
             let seeded = try await DemoData.seed(into: database, now: now())
-            logger.notice("demo data seeded", metadata: ["demo.applications": "\(seeded)"])
+            logger.notice("demo data seeded", metadata: ["demo.caseFiles": "\(seeded)"])
         }
 
         // Devices.

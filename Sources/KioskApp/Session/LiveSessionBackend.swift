@@ -7,7 +7,7 @@ import Logging
 /// The app's side of the UI contract: answers the screens from the local back office, prints through
 /// the configured printer, and keeps each session's identity in memory only, in its ``SessionStore``.
 ///
-/// Every value handed to the UI is masked and formatted by its parts (rule R3): ``ApplicationViewModels``,
+/// Every value handed to the UI is masked and formatted by its parts (rule R3): ``CaseFileViewModels``,
 /// ``SessionReceipts``, ``MailDrafting``, ``RatingRecording``. Ending a session wipes its context and
 /// cancels the session's pending print jobs.
 actor LiveSessionBackend: SessionBackend {
@@ -30,14 +30,14 @@ actor LiveSessionBackend: SessionBackend {
 
     private let dependencies: Dependencies
     private var store = SessionStore()
-    private let viewModels: ApplicationViewModels
+    private let viewModels: CaseFileViewModels
     private let receipts: SessionReceipts
     private let mail: MailDrafting
     private let ratings: RatingRecording
 
     init(_ dependencies: Dependencies) {
         self.dependencies = dependencies
-        viewModels = ApplicationViewModels(deadlines: dependencies.deadlines, consultPhone: dependencies.consultPhone)
+        viewModels = CaseFileViewModels(deadlines: dependencies.deadlines, consultPhone: dependencies.consultPhone)
         receipts = SessionReceipts(
             database: dependencies.database, printer: dependencies.printer, deadlines: dependencies.deadlines,
             site: dependencies.receiptSite, terminalId: dependencies.terminalId,
@@ -80,9 +80,9 @@ actor LiveSessionBackend: SessionBackend {
 
     // MARK: Queries
 
-    func applications(session: SessionToken) async throws -> [ApplicationRow] {
+    func caseFiles(session: SessionToken) async throws -> [CaseFileRow] {
         guard var context = store[session], let identity = context.identity else { throw BackendError.noSession }
-        let cases = try await dependencies.backOffice.applications(forIdNumber: identity.number.text)
+        let cases = try await dependencies.backOffice.caseFiles(forIdNumber: identity.number.text)
         let now = dependencies.now()
         var items: [String: ServiceItem] = [:]
         for caseFile in cases {
@@ -115,7 +115,7 @@ actor LiveSessionBackend: SessionBackend {
         return QueryResult(session: token, detail: detail)
     }
 
-    func detail(number: String, session: SessionToken) async throws -> ApplicationDetail {
+    func detail(number: String, session: SessionToken) async throws -> CaseFileDetail {
         let caseFile = try caseFile(number, session: session)
         let item = try await dependencies.database.serviceItem(for: caseFile)
         var detail = viewModels.detail(for: caseFile, item: item, now: dependencies.now())
@@ -131,7 +131,7 @@ actor LiveSessionBackend: SessionBackend {
 
     // MARK: Printing
 
-    func printSlip(number: String, session: SessionToken) async -> KioskUI.PrintOutcome {
+    func printSlip(number: String, session: SessionToken) async -> PrintOutcome {
         guard let caseFile = try? caseFile(number, session: session), let context = store[session] else {
             return .failed
         }
@@ -140,9 +140,9 @@ actor LiveSessionBackend: SessionBackend {
         return outcome
     }
 
-    func printMailReceipt(_ receipt: MailReceipt, session: SessionToken) async -> KioskUI.PrintOutcome {
-        guard let context = store[session], let caseFile = context.cases[receipt.applicationNumber],
-            let request = try? await dependencies.database.mailRequest(caseNumber: receipt.applicationNumber)
+    func printMailReceipt(_ receipt: MailReceipt, session: SessionToken) async -> PrintOutcome {
+        guard let context = store[session], let caseFile = context.cases[receipt.caseNumber],
+            let request = try? await dependencies.database.mailRequest(caseNumber: receipt.caseNumber)
         else { return .failed }
         return await receipts.printMailReceipt(request, caseFile: caseFile, context: context)
     }
@@ -160,7 +160,7 @@ actor LiveSessionBackend: SessionBackend {
 
     func submitMail(_ draft: MailDraft, session: SessionToken) async -> MailSubmitOutcome {
         guard let context = store[session], let identity = context.identity,
-            let caseFile = context.cases[draft.applicationNumber],
+            let caseFile = context.cases[draft.caseNumber],
             caseFile.isMailEligible(item: try? await dependencies.database.serviceItem(for: caseFile))
         else { return .failed }
         do {
@@ -183,7 +183,7 @@ actor LiveSessionBackend: SessionBackend {
     // MARK: Evaluation
 
     func submitEvaluation(_ draft: EvaluationDraft, session: SessionToken) async -> EvaluationOutcome {
-        guard let number = draft.applicationNumber ?? store[session]?.lastTransactionCase else { return .failed }
+        guard let number = draft.caseNumber ?? store[session]?.lastTransactionCase else { return .failed }
         do {
             _ = try await dependencies.backOffice.submitEvaluation(
                 ratings.evaluation(draft, number: number, session: session))

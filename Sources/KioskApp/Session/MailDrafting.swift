@@ -23,7 +23,7 @@ struct MailDrafting {
                     id: "card", source: .idCard, maskedText: Masking.address(cardAddress), fullText: cardAddress))
         }
         return MailDraft(
-            applicationNumber: caseFile.number, recipientMaskedName: identity.maskedName, addressOptions: options,
+            caseNumber: caseFile.number, recipientMaskedName: identity.maskedName, addressOptions: options,
             selectedAddressID: options.first?.id)
     }
 
@@ -49,7 +49,7 @@ struct MailDrafting {
     /// The receipt the citizen is shown: masked recipient, phone and address.
     func receipt(_ request: MailRequest) -> MailReceipt {
         MailReceipt(
-            requestNumber: request.requestNumber, applicationNumber: request.caseNumber,
+            requestNumber: request.requestNumber, caseNumber: request.caseNumber,
             recipientMaskedName: request.recipientName.map(Masking.name) ?? "",
             maskedPhone: request.phone.map(Masking.phone) ?? "", maskedAddress: request.maskedAddress,
             statusText: request.status.chineseName)

@@ -11,18 +11,8 @@ struct RatingRecording {
     /// The evaluation of `number`, rated in `session`; one per 办件 and session (the idempotency key).
     func evaluation(_ draft: EvaluationDraft, number: String, session: SessionToken) -> Evaluation {
         Evaluation(
-            caseNumber: number, level: Self.coreLevel(draft.level), reasons: draft.reasons.map { "\($0)" },
+            caseNumber: number, level: draft.level, reasons: draft.reasons.map(\.rawValue),
             callbackPhone: draft.callbackPhone?.nonEmpty, ratedAt: now(), regionCode: regionCode,
             idempotencyKey: "rating-\(number)-\(session.rawValue)")
-    }
-
-    private static func coreLevel(_ level: KioskUI.SatisfactionLevel) -> KioskCore.SatisfactionLevel {
-        switch level {
-        case .verySatisfied: .verySatisfied
-        case .satisfied: .satisfied
-        case .basicallySatisfied: .basicallySatisfied
-        case .dissatisfied: .dissatisfied
-        case .veryDissatisfied: .veryDissatisfied
-        }
     }
 }

@@ -18,30 +18,30 @@ struct SessionReceipts {
     let logger: Logger
 
     /// Prints the 办件 status slip for the session of `context`.
-    func printSlip(_ caseFile: CaseFile, context: SessionContext) async -> KioskUI.PrintOutcome {
+    func printSlip(_ caseFile: CaseFile, context: SessionContext) async -> PrintOutcome {
         let now = now()
         let item = try? await database.serviceItem(for: caseFile)
-        let input = ApplicationSlipInput(
-            itemName: caseFile.itemName, applicationNumber: caseFile.number,
+        let input = CaseFileSlipInput(
+            itemName: caseFile.itemName, caseNumber: caseFile.number,
             acceptedAt: caseFile.acceptedAt.map(DisplayFormat.dayAndTime) ?? "",
             status: caseFile.citizenState().chineseName, promisedDate: promisedDate(caseFile, now: now),
             department: caseFile.department,
             consultPhone: caseFile.consultPhone(item: item, fallback: consultPhone),
             supervisionPhone: caseFile.supervisionPhone(item: item, fallback: supervisionPhone),
             applicantName: context.holderName(for: caseFile), applicantIDNumber: context.holderIdNumber(for: caseFile))
-        let receipt = ReceiptTemplates.applicationSlip(
+        let receipt = ReceiptTemplates.caseFileSlip(
             input, site: site, printedAt: DisplayFormat.receiptTime(now), now: unixTime(now))
         return await print(receipt, number: caseFile.number, context: context, event: "receipt.slip")
     }
 
     /// Prints the receipt of the stored mail `request` for `caseFile`.
     func printMailReceipt(_ request: MailRequest, caseFile: CaseFile, context: SessionContext) async
-        -> KioskUI.PrintOutcome
+        -> PrintOutcome
     {
         let now = now()
         let item = try? await database.serviceItem(for: caseFile)
         let input = MailRequestReceiptInput(
-            itemName: caseFile.itemName, applicationNumber: caseFile.number,
+            itemName: caseFile.itemName, caseNumber: caseFile.number,
             certificateName: request.certificateName, requestedAt: DisplayFormat.dayAndTime(request.requestedAt),
             status: request.status.chineseName, promisedDate: promisedDate(caseFile, now: now),
             department: caseFile.department,
@@ -65,7 +65,7 @@ struct SessionReceipts {
     }
 
     private func print(_ receipt: Receipt, number: String, context: SessionContext, event: String) async
-        -> KioskUI.PrintOutcome
+        -> PrintOutcome
     {
         guard let printer else { return unavailable(number) }
         let status = await printer.status()
@@ -89,12 +89,12 @@ struct SessionReceipts {
     }
 
     /// The slip's QR code for the screen when paper cannot come out.
-    private func unavailable(_ number: String) -> KioskUI.PrintOutcome {
+    private func unavailable(_ number: String) -> PrintOutcome {
         let url = site.qrLink.url(for: number, now: unixTime(now()))
         // Error correction L on screen: a lit screen is not scuffed paper, and L keeps the default link
         // within version 4, which fits at 80×24 (the printed slip keeps M).
         guard let matrix = try? QREncoder.encode(url, errorCorrection: .low) else { return .failed }
-        return .unavailable(qr: QRCodeImage(size: matrix.width, modules: matrix.modules))
+        return .unavailable(qr: matrix)
     }
 
     private func audit(_ event: String, outcome: String, subject: String) async {

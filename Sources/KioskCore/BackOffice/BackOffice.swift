@@ -8,7 +8,7 @@ import Foundation
 /// back to the replica.
 package protocol BackOffice: Sendable {
     /// The 办件 whose applicant or agent 证件号 equals `idNumber` (the card's number, R7).
-    func applications(forIdNumber idNumber: String) async throws -> [CaseFile]
+    func caseFiles(forIdNumber idNumber: String) async throws -> [CaseFile]
 
     /// One 办件 by 办件编号 and 查询密码; `nil` when the pair does not match (no hint which part).
     func application(number: String, queryPassword: String) async throws -> CaseFile?

@@ -79,8 +79,8 @@ package enum DemoData {
     /// - Returns: the number of 办件 stored.
     @discardableResult
     package static func seed(into database: AppDatabase, now: Date) async throws -> Int {
-        let content = ApplicationImport.Content(items: items, caseFiles: caseFiles(now: now))
-        return try await database.importApplications(content)
+        let content = CaseFileImport.Content(items: items, caseFiles: caseFiles(now: now))
+        return try await database.importCaseFiles(content)
     }
 
     /// Where a demo 办件 stands.

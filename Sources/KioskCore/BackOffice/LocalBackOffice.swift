@@ -13,7 +13,7 @@ package struct LocalBackOffice: BackOffice {
         self.terminalId = terminalId
     }
 
-    package func applications(forIdNumber idNumber: String) async throws -> [CaseFile] {
+    package func caseFiles(forIdNumber idNumber: String) async throws -> [CaseFile] {
         try await database.caseFiles(forIdNumber: idNumber.uppercased())
     }
 

@@ -19,9 +19,9 @@ package struct ReceiptSite: Sendable {
 ///
 /// Applicant values may be given in full: the template masks them (rule R3); already-masked values
 /// stay as they are.
-package struct ApplicationSlipInput: Sendable, Hashable {
+package struct CaseFileSlipInput: Sendable, Hashable {
     package var itemName: String
-    package var applicationNumber: String
+    package var caseNumber: String
     package var acceptedAt: String
     package var status: String
     package var promisedDate: String
@@ -34,7 +34,7 @@ package struct ApplicationSlipInput: Sendable, Hashable {
     /// Creates the input; every field is a display string.
     package init(
         itemName: String,
-        applicationNumber: String,
+        caseNumber: String,
         acceptedAt: String,
         status: String,
         promisedDate: String,
@@ -45,7 +45,7 @@ package struct ApplicationSlipInput: Sendable, Hashable {
         applicantIDNumber: String
     ) {
         self.itemName = itemName
-        self.applicationNumber = applicationNumber
+        self.caseNumber = caseNumber
         self.acceptedAt = acceptedAt
         self.status = status
         self.promisedDate = promisedDate
@@ -62,7 +62,7 @@ package struct ApplicationSlipInput: Sendable, Hashable {
 /// Recipient values may be given in full: the template masks them (rules R3, R21).
 package struct MailRequestReceiptInput: Sendable, Hashable {
     package var itemName: String
-    package var applicationNumber: String
+    package var caseNumber: String
     package var certificateName: String
     package var requestedAt: String
     package var status: String
@@ -78,7 +78,7 @@ package struct MailRequestReceiptInput: Sendable, Hashable {
     /// Creates the input; every field is a display string.
     package init(
         itemName: String,
-        applicationNumber: String,
+        caseNumber: String,
         certificateName: String,
         requestedAt: String,
         status: String,
@@ -92,7 +92,7 @@ package struct MailRequestReceiptInput: Sendable, Hashable {
         postcode: String
     ) {
         self.itemName = itemName
-        self.applicationNumber = applicationNumber
+        self.caseNumber = caseNumber
         self.certificateName = certificateName
         self.requestedAt = requestedAt
         self.status = status

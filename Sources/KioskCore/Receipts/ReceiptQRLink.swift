@@ -23,12 +23,12 @@ package struct ReceiptQRLink: Sendable {
         self.lifetimeSeconds = lifetimeSeconds
     }
 
-    /// The URL for `applicationNumber` printed at `now`.
-    package func url(for applicationNumber: String, now: UnixTime) -> String {
-        let tokenText = token.token(for: applicationNumber, expiresAt: UnixTime(seconds: now.seconds + lifetimeSeconds))
+    /// The URL for `caseNumber` printed at `now`.
+    package func url(for caseNumber: String, now: UnixTime) -> String {
+        let tokenText = token.token(for: caseNumber, expiresAt: UnixTime(seconds: now.seconds + lifetimeSeconds))
         return
             template
-            .replacingOccurrences(of: "{id}", with: Self.percentEncoded(applicationNumber))
+            .replacingOccurrences(of: "{id}", with: Self.percentEncoded(caseNumber))
             .replacingOccurrences(of: "{token}", with: tokenText)
     }
 

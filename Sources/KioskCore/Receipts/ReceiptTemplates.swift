@@ -10,8 +10,8 @@ package enum ReceiptTemplates {
     ///   - site: Site name, terminal id and QR link settings.
     ///   - printedAt: The print time as shown (e.g. `2026-11-22 09:30`).
     ///   - now: The current time, for the token's expiry.
-    package static func applicationSlip(
-        _ input: ApplicationSlipInput,
+    package static func caseFileSlip(
+        _ input: CaseFileSlipInput,
         site: ReceiptSite,
         printedAt: String,
         now: UnixTime
@@ -21,7 +21,7 @@ package enum ReceiptTemplates {
             .text("办件进度凭条", .title),
             .rule,
             .field(label: "事项名称", value: input.itemName),
-            .field(label: "办件编号", value: input.applicationNumber),
+            .field(label: "办件编号", value: input.caseNumber),
             .field(label: "受理时间", value: input.acceptedAt),
             .field(label: "当前状态", value: input.status),
             .field(label: "承诺办结", value: input.promisedDate),
@@ -31,7 +31,7 @@ package enum ReceiptTemplates {
             .rule,
         ]
         elements += footer(
-            applicationNumber: input.applicationNumber,
+            caseNumber: input.caseNumber,
             consultPhone: input.consultPhone,
             supervisionPhone: input.supervisionPhone,
             site: site,
@@ -58,7 +58,7 @@ package enum ReceiptTemplates {
             .text("邮寄申请回执", .title),
             .rule,
             .field(label: "事项名称", value: input.itemName),
-            .field(label: "办件编号", value: input.applicationNumber),
+            .field(label: "办件编号", value: input.caseNumber),
             .field(label: "寄送证照", value: input.certificateName),
             .field(label: "申请时间", value: input.requestedAt),
             .field(label: "当前状态", value: input.status),
@@ -71,7 +71,7 @@ package enum ReceiptTemplates {
             .rule,
         ]
         elements += footer(
-            applicationNumber: input.applicationNumber,
+            caseNumber: input.caseNumber,
             consultPhone: input.consultPhone,
             supervisionPhone: input.supervisionPhone,
             site: site,
@@ -83,7 +83,7 @@ package enum ReceiptTemplates {
 
     /// Phones, terminal, print time, the QR code and the cut shared by both receipts.
     private static func footer(
-        applicationNumber: String,
+        caseNumber: String,
         consultPhone: String,
         supervisionPhone: String,
         site: ReceiptSite,
@@ -96,7 +96,7 @@ package enum ReceiptTemplates {
             .field(label: "终端编号", value: site.terminalID),
             .field(label: "打印时间", value: printedAt),
             .feed(lines: 1),
-            .qrCode(payload: site.qrLink.url(for: applicationNumber, now: now)),
+            .qrCode(payload: site.qrLink.url(for: caseNumber, now: now)),
             .text("扫码查询办理进度", .centered),
             .cut(partial: true),
         ]

@@ -14,25 +14,25 @@ package struct ReceiptToken: Sendable {
         mac = SipHash24(key: key)
     }
 
-    /// The token for `applicationNumber` that expires at `expiry`.
-    package func token(for applicationNumber: String, expiresAt expiry: UnixTime) -> String {
+    /// The token for `caseNumber` that expires at `expiry`.
+    package func token(for caseNumber: String, expiresAt expiry: UnixTime) -> String {
         let minutes = max(expiry.seconds / 60, 0)
         let expiryText = String(minutes, radix: 36)
-        return expiryText + "." + tag(applicationNumber, expiryText)
+        return expiryText + "." + tag(caseNumber, expiryText)
     }
 
-    /// Whether `token` is valid for `applicationNumber` at `now` (well-formed, tag matches, not
+    /// Whether `token` is valid for `caseNumber` at `now` (well-formed, tag matches, not
     /// expired).
-    package func verify(_ token: String, for applicationNumber: String, now: UnixTime) -> Bool {
+    package func verify(_ token: String, for caseNumber: String, now: UnixTime) -> Bool {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2, let minutes = Int64(parts[0], radix: 36), minutes >= 0 else { return false }
-        let expected = tag(applicationNumber, String(parts[0]))
+        let expected = tag(caseNumber, String(parts[0]))
         guard Self.constantTimeEqual(Array(expected.utf8), Array(parts[1].utf8)) else { return false }
         return now.seconds < minutes * 60 + 60
     }
 
-    private func tag(_ applicationNumber: String, _ expiryText: String) -> String {
-        let value = mac.hash(Array((applicationNumber + "|" + expiryText).utf8)) >> 14  // top 50 bits
+    private func tag(_ caseNumber: String, _ expiryText: String) -> String {
+        let value = mac.hash(Array((caseNumber + "|" + expiryText).utf8)) >> 14  // top 50 bits
         let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567")
         var characters: [Character] = []
         for index in (0..<10).reversed() {

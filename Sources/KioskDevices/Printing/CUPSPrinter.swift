@@ -90,7 +90,7 @@ package actor CUPSPrinter: ReceiptPrinter {
         }
     }
 
-    package func print(_ receipt: Receipt, session: PrintSessionID) async throws(PrintError) -> PrintOutcome {
+    package func print(_ receipt: Receipt, session: PrintSessionID) async throws(PrintError) -> PrintReport {
         let encoded = try ESCPOSEncoder(profile: profile).encode(receipt)
         for warning in encoded.warnings {
             logger.info("receipt printed with a replacement", metadata: ["printer.warning": "\(warning)"])
@@ -101,12 +101,12 @@ package actor CUPSPrinter: ReceiptPrinter {
         logger.info("print job submitted", metadata: ["printer.queue": "\(queue)", "printer.job": "\(jobID)"])
         try await waitForCompletion(jobID)
         logger.info("print job completed", metadata: ["printer.queue": "\(queue)", "printer.job": "\(jobID)"])
-        return PrintOutcome(
+        return PrintReport(
             jobID: jobID,
             byteCount: encoded.bytes.count,
             warnings: encoded.warnings,
             textLines: ReceiptTextRenderer.lines(of: receipt, columns: profile.columns),
-            bytesHash: PrintOutcome.hash(of: encoded.bytes)
+            bytesHash: PrintReport.hash(of: encoded.bytes)
         )
     }
 

@@ -25,7 +25,7 @@ package actor PreviewPrinter: ReceiptPrinter {
 
     package func status() async -> PrinterStatus { simulatedStatus }
 
-    package func print(_ receipt: Receipt, session: PrintSessionID) async throws(PrintError) -> PrintOutcome {
+    package func print(_ receipt: Receipt, session: PrintSessionID) async throws(PrintError) -> PrintReport {
         guard simulatedStatus.canPrint else {
             throw simulatedStatus.paper == .out
                 ? PrintError.paperOut : PrintError.printerStopped(reasons: simulatedStatus.reasons)
@@ -49,12 +49,12 @@ package actor PreviewPrinter: ReceiptPrinter {
                 errno: (error as NSError).code == 0 ? EIO : Int32((error as NSError).code)
             )
         }
-        return PrintOutcome(
+        return PrintReport(
             jobID: counter,
             byteCount: encoded.bytes.count,
             warnings: encoded.warnings,
             textLines: lines,
-            bytesHash: PrintOutcome.hash(of: encoded.bytes)
+            bytesHash: PrintReport.hash(of: encoded.bytes)
         )
     }
 

@@ -12,7 +12,7 @@ package protocol ReceiptPrinter: Sendable {
     /// not a success. When the printer stops (paper out, cover open…) or the deadline passes, the job
     /// is cancelled so that it never prints later for someone else, and an error is thrown.
     /// - Throws: ``PrintError``.
-    func print(_ receipt: Receipt, session: PrintSessionID) async throws(PrintError) -> PrintOutcome
+    func print(_ receipt: Receipt, session: PrintSessionID) async throws(PrintError) -> PrintReport
 
     /// Cancels every job of `session` that has not completed yet (called when the session ends).
     func cancelPending(session: PrintSessionID) async
@@ -29,8 +29,8 @@ package struct PrintSessionID: Sendable, Hashable, CustomStringConvertible {
     package var description: String { rawValue }
 }
 
-/// What a completed print produced.
-package struct PrintOutcome: Sendable {
+/// What a completed print produced (the screen's view of a print is KioskUI's `PrintOutcome`).
+package struct PrintReport: Sendable {
     /// The spooler's job id (CUPS), or `nil` for transports without jobs.
     package var jobID: Int?
     /// Bytes sent to the printer.

@@ -76,18 +76,18 @@ package actor SocketPrinter: ReceiptPrinter {
         }
     }
 
-    package func print(_ receipt: Receipt, session: PrintSessionID) async throws(PrintError) -> PrintOutcome {
+    package func print(_ receipt: Receipt, session: PrintSessionID) async throws(PrintError) -> PrintReport {
         let encoded = try ESCPOSEncoder(profile: profile).encode(receipt)
         for warning in encoded.warnings {
             logger.info("receipt printed with a replacement", metadata: ["printer.warning": "\(warning)"])
         }
         try await send(encoded.bytes)
-        return PrintOutcome(
+        return PrintReport(
             jobID: nil,
             byteCount: encoded.bytes.count,
             warnings: encoded.warnings,
             textLines: ReceiptTextRenderer.lines(of: receipt, columns: profile.columns),
-            bytesHash: PrintOutcome.hash(of: encoded.bytes)
+            bytesHash: PrintReport.hash(of: encoded.bytes)
         )
     }
 

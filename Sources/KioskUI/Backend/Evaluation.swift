@@ -1,15 +1,6 @@
-/// The five 好差评 levels, named exactly as the rules require (rule R17). Stored semantically; the
-/// numeric code per province is the back end's business (rule R19).
-package enum SatisfactionLevel: CaseIterable, Sendable, Equatable {
-    case verySatisfied
-    case satisfied
-    case basicallySatisfied
-    case dissatisfied
-    case veryDissatisfied
+import KioskCore
 
-    /// 不满意 and 非常不满意 are 差评: they need a reason and offer a callback phone.
-    package var isNegative: Bool { self == .dissatisfied || self == .veryDissatisfied }
-
+extension SatisfactionLevel {
     /// The catalog key of the level's name.
     package var stringKey: StringKey {
         switch self {
@@ -54,7 +45,7 @@ package enum RatingReason: String, CaseIterable, Sendable, Hashable, CustomStrin
 /// A rating the citizen submitted.
 package struct EvaluationDraft: Sendable, Equatable {
     /// The 办件 the rated transaction was about, when there was one.
-    package var applicationNumber: String?
+    package var caseNumber: String?
     /// The chosen level.
     package var level: SatisfactionLevel
     /// The reasons chosen (non-empty for a 差评), in the order offered.
@@ -63,9 +54,9 @@ package struct EvaluationDraft: Sendable, Equatable {
     package var callbackPhone: String?
 
     /// Creates a rating.
-    package init(applicationNumber: String?, level: SatisfactionLevel, reasons: [RatingReason], callbackPhone: String?)
+    package init(caseNumber: String?, level: SatisfactionLevel, reasons: [RatingReason], callbackPhone: String?)
     {
-        self.applicationNumber = applicationNumber
+        self.caseNumber = caseNumber
         self.level = level
         self.reasons = reasons
         self.callbackPhone = callbackPhone

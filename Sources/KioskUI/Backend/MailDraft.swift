@@ -11,7 +11,7 @@ package struct MailDraft: Sendable, Equatable, CustomStringConvertible, CustomDe
     CustomReflectable
 {
     /// The 办件编号 to deliver for.
-    package var applicationNumber: String
+    package var caseNumber: String
     /// The recipient's masked name (the card holder).
     package var recipientMaskedName: String
     /// The recipient's mobile number as typed on the keypad (digits only); empty until entered.
@@ -24,7 +24,7 @@ package struct MailDraft: Sendable, Equatable, CustomStringConvertible, CustomDe
     /// The masked view: number, masked name, masked phone, the options' masked texts.
     package var description: String {
         let phone = phone.isEmpty ? "" : Masking.phone(phone)
-        return "MailDraft(applicationNumber: \(applicationNumber), recipient: \(recipientMaskedName), "
+        return "MailDraft(caseNumber: \(caseNumber), recipient: \(recipientMaskedName), "
             + "phone: \(phone), addressOptions: \(addressOptions), selected: \(selectedAddressID ?? "nil"))"
     }
 
@@ -36,7 +36,7 @@ package struct MailDraft: Sendable, Equatable, CustomStringConvertible, CustomDe
         Mirror(
             self,
             children: [
-                "applicationNumber": applicationNumber, "recipientMaskedName": recipientMaskedName,
+                "caseNumber": caseNumber, "recipientMaskedName": recipientMaskedName,
                 "phone": phone.isEmpty ? "" : Masking.phone(phone), "addressOptions": addressOptions,
                 "selectedAddressID": selectedAddressID as Any,
             ], displayStyle: .struct)
@@ -44,10 +44,10 @@ package struct MailDraft: Sendable, Equatable, CustomStringConvertible, CustomDe
 
     /// Creates a draft.
     package init(
-        applicationNumber: String, recipientMaskedName: String, phone: String = "",
+        caseNumber: String, recipientMaskedName: String, phone: String = "",
         addressOptions: [AddressOption], selectedAddressID: String? = nil
     ) {
-        self.applicationNumber = applicationNumber
+        self.caseNumber = caseNumber
         self.recipientMaskedName = recipientMaskedName
         self.phone = phone
         self.addressOptions = addressOptions
@@ -109,7 +109,7 @@ package struct MailReceipt: Sendable, Equatable {
     /// The request's own number.
     package var requestNumber: String
     /// The 办件编号.
-    package var applicationNumber: String
+    package var caseNumber: String
     /// The recipient's masked name.
     package var recipientMaskedName: String
     /// The masked mobile number.
@@ -121,11 +121,11 @@ package struct MailReceipt: Sendable, Equatable {
 
     /// Creates a receipt.
     package init(
-        requestNumber: String, applicationNumber: String, recipientMaskedName: String, maskedPhone: String,
+        requestNumber: String, caseNumber: String, recipientMaskedName: String, maskedPhone: String,
         maskedAddress: String, statusText: String
     ) {
         self.requestNumber = requestNumber
-        self.applicationNumber = applicationNumber
+        self.caseNumber = caseNumber
         self.recipientMaskedName = recipientMaskedName
         self.maskedPhone = maskedPhone
         self.maskedAddress = maskedAddress

@@ -6,11 +6,11 @@
 /// ended, so a slow reply can never show one citizen's data to the next.
 package protocol SessionBackend: Sendable {
     /// The 办件 of the card holder of `session` (rule R7).
-    func applications(session: SessionToken) async throws -> [ApplicationRow]
+    func caseFiles(session: SessionToken) async throws -> [CaseFileRow]
     /// A no-card query by 办件编号 and 查询密码; nil when they do not match. A match opens a session.
     func query(number: String, password: String) async throws -> QueryResult?
     /// The detail of one of the session's 办件.
-    func detail(number: String, session: SessionToken) async throws -> ApplicationDetail
+    func detail(number: String, session: SessionToken) async throws -> CaseFileDetail
     /// Prints the 办件 receipt slip (rule R15).
     func printSlip(number: String, session: SessionToken) async -> PrintOutcome
     /// A mail draft with the recipient (card holder) and the masked addresses to choose from.

@@ -4,7 +4,7 @@ import KioskTerminal
 /// when eligible), 返回, 结束.
 enum DetailScreen {
     /// Draws the screen into `painter` and registers its controls.
-    static func draw(_ detail: ApplicationDetail, _ input: ScreenInput, into painter: inout ScreenPainter) {
+    static func draw(_ detail: CaseFileDetail, _ input: ScreenInput, into painter: inout ScreenPainter) {
         let context = painter.context
         let theme = context.theme
         let row = detail.row

@@ -17,7 +17,7 @@ enum MailDoneScreen {
         painter.fields(
             [
                 (context.text(.mailRequestNumber), receipt.requestNumber),
-                (context.text(.detailNumber), receipt.applicationNumber),
+                (context.text(.detailNumber), receipt.caseNumber),
                 (context.text(.mailRecipient), receipt.recipientMaskedName),
                 (context.text(.mailPhone), receipt.maskedPhone),
                 (context.text(.mailAddress), receipt.maskedAddress),

@@ -18,7 +18,7 @@ enum MailSummaryScreen {
         var y = content.minY + 2
         y += painter.fields(
             [
-                (context.text(.detailNumber), draft.applicationNumber),
+                (context.text(.detailNumber), draft.caseNumber),
                 (context.text(.mailRecipient), draft.recipientMaskedName),
                 (context.text(.mailPhone), Masking.phone(draft.phone)),
                 (context.text(.mailAddress), draft.selectedAddress?.fullText ?? ""),

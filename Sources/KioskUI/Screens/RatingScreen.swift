@@ -1,3 +1,4 @@
+import KioskCore
 import KioskTerminal
 
 /// 好差评 (rules R16, R17): the five levels named exactly, in a neutral order and style (no steering

@@ -1,3 +1,4 @@
+import KioskCore
 import KioskTerminal
 
 /// Draws the machine's current screen (and the idle countdown over it) into a painter.
@@ -17,7 +18,7 @@ package enum ScreenRenderer {
         case .cardReadFailed: CardErrorScreen.draw(expired: false, input, into: &painter)
         case .busy(let message): BusyScreen.draw(message: message, input, into: &painter)
         case .failure(let message): FailureScreen.draw(message: message, input, into: &painter)
-        case .applications(let page): ApplicationsScreen.draw(page: page, input, into: &painter)
+        case .caseFiles(let page): CaseFilesScreen.draw(page: page, input, into: &painter)
         case .detail(let detail): DetailScreen.draw(detail, input, into: &painter)
         case .printResult(let outcome, let context): PrintResultScreen.draw(outcome, context, input, into: &painter)
         case .mailPhone(let draft, let entry, let error):

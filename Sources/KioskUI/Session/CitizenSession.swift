@@ -13,9 +13,9 @@ package struct CitizenSession: Sendable, Equatable {
     /// How it started (and the masked card holder for card sessions).
     package var origin: Origin
     /// The card holder's 办件, once loaded.
-    package var applications: [ApplicationRow]?
+    package var caseFiles: [CaseFileRow]?
     /// The 办件 last opened.
-    package var detail: ApplicationDetail?
+    package var detail: CaseFileDetail?
     /// The mail draft in progress.
     package var mailDraft: MailDraft?
     /// 办件 numbers of transactions completed in this session (prints, mail requests).

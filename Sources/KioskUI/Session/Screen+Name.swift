@@ -12,7 +12,7 @@ extension Screen {
         case .cardReadFailed: "cardReadFailed"
         case .busy: "busy"
         case .failure: "failure"
-        case .applications: "applications"
+        case .caseFiles: "caseFiles"
         case .detail: "detail"
         case .printResult: "printResult"
         case .mailPhone: "mailPhone"

@@ -1,3 +1,5 @@
+import KioskCore
+
 /// The screen the machine is on, with the view data it needs. Values derived from the citizen's
 /// identity live only here and in ``CitizenSession``; ending a session replaces both.
 package enum Screen: Sendable, Equatable {
@@ -14,9 +16,9 @@ package enum Screen: Sendable, Equatable {
     /// A request failed; the message says what to do.
     case failure(StringKey)
     /// The card holder's 办件, one page of them.
-    case applications(page: Int)
+    case caseFiles(page: Int)
     /// One 办件.
-    case detail(ApplicationDetail)
+    case detail(CaseFileDetail)
     /// A print finished one way or another.
     case printResult(PrintOutcome, PrintContext)
     /// Mail step 1: the recipient's phone.
@@ -46,7 +48,7 @@ package enum PrintContext: Sendable, Equatable {
 /// The rating screen's state.
 package struct RatingForm: Sendable, Equatable {
     /// The 办件 the rated transaction was about.
-    package var applicationNumber: String?
+    package var caseNumber: String?
     /// The chosen level; a 差评 level shows the reasons step.
     package var level: SatisfactionLevel?
     /// For a 差评: false while choosing reasons, true on the optional callback-phone step.
@@ -63,8 +65,8 @@ package struct RatingForm: Sendable, Equatable {
     package var refusal: String?
 
     /// Creates an empty rating form.
-    package init(applicationNumber: String?) {
-        self.applicationNumber = applicationNumber
+    package init(caseNumber: String?) {
+        self.caseNumber = caseNumber
     }
 }
 

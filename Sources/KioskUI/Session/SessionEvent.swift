@@ -20,7 +20,7 @@ package enum SessionEvent: Sendable {
 
 /// A request the machine wants the shell to run against ``SessionBackend``.
 package enum BackendRequest: Sendable, Equatable {
-    case applications(SessionToken)
+    case caseFiles(SessionToken)
     case query(number: String, password: String)
     case detail(number: String, SessionToken)
     case printSlip(number: String, SessionToken)
@@ -33,9 +33,9 @@ package enum BackendRequest: Sendable, Equatable {
 /// A back-end reply, matching a ``BackendRequest``. Thrown errors become `nil`/failure values: the
 /// screens only need to know that something failed.
 package enum BackendResponse: Sendable, Equatable {
-    case applications([ApplicationRow]?)
+    case caseFiles([CaseFileRow]?)
     case query(QueryResult?, failed: Bool)
-    case detail(ApplicationDetail?)
+    case detail(CaseFileDetail?)
     case printSlip(PrintOutcome)
     case mailDefaults(MailDraft?)
     case submitMail(MailSubmitOutcome)

@@ -1,3 +1,5 @@
+import KioskCore
+
 extension SessionMachine {
     /// Carries out a citizen action on the current screen; actions that make no sense there are ignored.
     mutating func perform(_ action: UIAction) -> [SessionEffect] {
@@ -40,8 +42,8 @@ extension SessionMachine {
         case .failure:
             if action == .back { return session == nil ? leaveToHome() : goBack() }
             return []
-        case .applications:
-            return applicationsAction(action)
+        case .caseFiles:
+            return caseFilesAction(action)
         case .detail(let detail):
             return detailAction(action, detail: detail)
         case .printResult(let outcome, let context):
@@ -105,14 +107,14 @@ extension SessionMachine {
 
     // MARK: - Screens
 
-    private mutating func applicationsAction(_ action: UIAction) -> [SessionEffect] {
+    private mutating func caseFilesAction(_ action: UIAction) -> [SessionEffect] {
         switch action {
         case .showPage(let page):
-            screen = .applications(page: max(0, page))
+            screen = .caseFiles(page: max(0, page))
             markShown()
             return []
-        case .openApplication(let number):
-            guard let token = session?.token, session?.applications?.contains(where: { $0.number == number }) == true
+        case .openCaseFile(let number):
+            guard let token = session?.token, session?.caseFiles?.contains(where: { $0.number == number }) == true
             else { return [] }
             return request(.detail(number: number, token), awaiting: .detail, message: .detailLoading)
         case .back:
@@ -122,7 +124,7 @@ extension SessionMachine {
         }
     }
 
-    private mutating func detailAction(_ action: UIAction, detail: ApplicationDetail?) -> [SessionEffect] {
+    private mutating func detailAction(_ action: UIAction, detail: CaseFileDetail?) -> [SessionEffect] {
         guard let token = session?.token, let detail = detail ?? session?.detail else { return [] }
         switch action {
         case .printSlip:
@@ -228,7 +230,7 @@ extension SessionMachine {
         guard let level = form.level, let token = session?.token else { return [] }
         let phone = form.callbackPhone.text
         let evaluation = EvaluationDraft(
-            applicationNumber: form.applicationNumber, level: level,
+            caseNumber: form.caseNumber, level: level,
             reasons: level.isNegative ? form.reasons : [],
             callbackPhone: level.isNegative && !phone.isEmpty ? phone : nil)
         return request(.submitEvaluation(evaluation, token), awaiting: .submitEvaluation, message: .ratingSubmitting)
@@ -274,8 +276,8 @@ extension SessionMachine {
     private mutating func goBack() -> [SessionEffect] {
         if let detail = session?.detail, !isDetailScreen {
             screen = .detail(detail)
-        } else if session?.applications != nil {
-            screen = .applications(page: 0)
+        } else if session?.caseFiles != nil {
+            screen = .caseFiles(page: 0)
         } else {
             return finishOrRate(notice: nil)
         }
@@ -304,7 +306,7 @@ extension SessionMachine {
             return []
         }
         if !session.completed.isEmpty && !session.rated {
-            var form = RatingForm(applicationNumber: session.completed.last)
+            var form = RatingForm(caseNumber: session.completed.last)
             form.notice = notice
             screen = .rating(form)
             markShown()

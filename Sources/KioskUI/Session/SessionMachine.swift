@@ -29,7 +29,7 @@ package struct SessionMachine: Sendable {
     var awaiting: ResponseKind?
 
     enum ResponseKind: Equatable {
-        case applications, query, detail, printSlip, mailDefaults, submitMail, printMailReceipt, submitEvaluation
+        case caseFiles, query, detail, printSlip, mailDefaults, submitMail, printMailReceipt, submitEvaluation
     }
 
     /// Creates a machine on the home screen.
@@ -166,7 +166,7 @@ package struct SessionMachine: Sendable {
             markShown()
             return effects
         }
-        effects += request(.applications(token), awaiting: .applications, message: .listLoading)
+        effects += request(.caseFiles(token), awaiting: .caseFiles, message: .listLoading)
         return effects
     }
 
@@ -238,12 +238,12 @@ package struct SessionMachine: Sendable {
         awaiting = nil
         markShown()
         switch response {
-        case .applications(let rows):
+        case .caseFiles(let rows):
             guard let rows else {
                 return endAfterUnexpectedError()
             }
-            session?.applications = rows
-            screen = .applications(page: 0)
+            session?.caseFiles = rows
+            screen = .caseFiles(page: 0)
         case .query(let result, let failed):
             if let result {
                 generation += 1
@@ -274,7 +274,7 @@ package struct SessionMachine: Sendable {
         case .submitMail(let outcome):
             switch outcome {
             case .stored(let receipt):
-                session?.completed.append(receipt.applicationNumber)
+                session?.completed.append(receipt.caseNumber)
                 screen = .mailDone(receipt, duplicate: false)
             case .duplicate(let existing):
                 screen = .mailDone(existing, duplicate: true)
@@ -316,7 +316,7 @@ package struct SessionMachine: Sendable {
 
     private static func kind(of response: BackendResponse) -> ResponseKind {
         switch response {
-        case .applications: .applications
+        case .caseFiles: .caseFiles
         case .query: .query
         case .detail: .detail
         case .printSlip: .printSlip

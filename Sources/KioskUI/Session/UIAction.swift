@@ -1,3 +1,5 @@
+import KioskCore
+
 /// What a citizen asked for, after hit-testing and key mapping: the state machine's input vocabulary.
 package enum UIAction: Sendable, Equatable, Hashable {
     // Home
@@ -13,7 +15,7 @@ package enum UIAction: Sendable, Equatable, Hashable {
     case home
     case end
     case showPage(Int)
-    case openApplication(number: String)
+    case openCaseFile(number: String)
     // Detail
     case printSlip
     case requestMail

@@ -132,8 +132,8 @@ package actor KioskShell {
 
     private func perform(_ request: BackendRequest) async -> BackendResponse {
         switch request {
-        case .applications(let token):
-            return .applications(try? await backend.applications(session: token))
+        case .caseFiles(let token):
+            return .caseFiles(try? await backend.caseFiles(session: token))
         case .query(let number, let password):
             do {
                 return .query(try await backend.query(number: number, password: password), failed: false)

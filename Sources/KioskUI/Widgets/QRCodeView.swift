@@ -1,3 +1,4 @@
+import KioskCore
 import KioskTerminal
 
 /// Draws a QR code two modules per cell row: every cell is one module wide and two modules tall
@@ -8,12 +9,12 @@ import KioskTerminal
 /// A version-4 code (33 modules) with its quiet zone takes 41 columns × 21 rows, so the fallback fits
 /// at 80×24 (one module per cell row needed 45 rows for version 5).
 package enum QRCodeView {
-    /// Modules of quiet zone on every side.
-    package static let quietZone = 4
+    /// Modules of quiet zone on every side (the symbol's own, ``QRMatrix/quietZone``).
+    package static let quietZone = QRMatrix.quietZone
 
     /// The cells needed for `image` (quiet zone included).
-    package static func size(of image: QRCodeImage) -> Size {
-        let modules = image.size + 2 * quietZone
+    package static func size(of image: QRMatrix) -> Size {
+        let modules = image.widthWithQuietZone
         return Size(width: modules, height: (modules + 1) / 2)
     }
 }
@@ -22,7 +23,7 @@ extension ScreenPainter {
     /// Draws `image` with its top-left quiet-zone corner at `origin`. Nothing is drawn when it does not
     /// fit the screen whole (a clipped code would not scan); returns whether it was drawn.
     @discardableResult
-    package mutating func qrCode(_ image: QRCodeImage, at origin: Point) -> Bool {
+    package mutating func qrCode(_ image: QRMatrix, at origin: Point) -> Bool {
         let size = QRCodeView.size(of: image)
         let frame = Rect(origin: origin, size: size)
         guard frame.intersection(bounds) == frame else { return false }

@@ -41,7 +41,7 @@ struct ScreenCrashSafetyTests {
         var killPoints: [KillPoint] = []
         for round in 0..<Self.rounds {
             let number = "CRASH-" + String(1000 + round)
-            try await Self.importApplication(number: number, round: round, state: state)
+            try await Self.importCaseFile(number: number, round: round, state: state)
             let point = Self.randomKillPoint(using: &generator)
             killPoints.append(point)
             let result = try await PTYScreen().run(
@@ -121,7 +121,7 @@ struct ScreenCrashSafetyTests {
 
     /// Imports one finished, mail-eligible 办件 for 李建国 (the simulator's first sample card), newer
     /// than every earlier round's, so it heads his list.
-    static func importApplication(number: String, round: Int, state: String) async throws {
+    static func importCaseFile(number: String, round: Int, state: String) async throws {
         let accepted = 1_793_000_000 + round * 600  // 2026-10-26 onwards, ten minutes apart
         func time(_ seconds: Int) -> String { StoredTime.iso8601(Date(timeIntervalSince1970: Double(seconds))) }
         let application: [String: Any] = [

@@ -12,7 +12,7 @@ import KioskTestSupport
 /// kiosk encodes it for the screen, drawn two modules per cell row, fits 80×24 and decodes with
 /// zbar from a picture of the cells (as a phone sees the screen).
 @Suite struct ScreenQRCodeTests {
-    /// Application numbers of typical lengths: the demo's, an 18-digit and a 20-digit one.
+    /// 办件 numbers of typical lengths: the demo's, an 18-digit and a 20-digit one.
     static let numbers = ["SAMPLE-0001", "110105202611010001", "11010520261101000123"]
 
     /// The link the kiosk would put on screen for `number`, with the configuration's default template.
@@ -28,7 +28,7 @@ import KioskTestSupport
     func theDefaultLinkFitsAt80x24AndDecodes(number: String) async throws {
         let url = Self.url(for: number)
         let matrix = try QREncoder.encode(url, errorCorrection: .low)
-        let image = QRCodeImage(size: matrix.width, modules: matrix.modules)
+        let image = matrix
         let screen = Size(width: 80, height: 24)
         let cells = QRCodeView.size(of: image)
         // PrintResultScreen's room: below the 2-row header, above the blank last row.

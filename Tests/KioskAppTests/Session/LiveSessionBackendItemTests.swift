@@ -57,7 +57,7 @@ import Testing
         let fixture = try await Self.fixture()
         defer { try? FileManager.default.removeItem(at: fixture.folder) }
         let backend = fixture.backend
-        let rows = try await backend.applications(session: fixture.token)
+        let rows = try await backend.caseFiles(session: fixture.token)
         #expect(Dictionary(uniqueKeysWithValues: rows.map { ($0.number, $0.canMail) }) == [
             "A-1": false, "A-2": true, "A-3": true, "A-4": false,
         ])
@@ -85,7 +85,7 @@ import Testing
         let fixture = try await Self.fixture()
         defer { try? FileManager.default.removeItem(at: fixture.folder) }
         let backend = fixture.backend
-        _ = try await backend.applications(session: fixture.token)
+        _ = try await backend.caseFiles(session: fixture.token)
         await #expect(throws: (any Error).self) {
             try await backend.mailDefaults(number: "A-1", session: fixture.token)
         }
@@ -129,8 +129,8 @@ enum ServiceItemFixture {
 
     static func database() async throws -> AppDatabase {
         let database = try AppDatabase.inMemory()
-        try await database.importApplications(
-            ApplicationImport.Content(
+        try await database.importCaseFiles(
+            CaseFileImport.Content(
                 items: [
                     ServiceItem(
                         code: "NO-MAIL", name: "户口迁移", department: "市公安局", allowsMail: false,

@@ -9,8 +9,8 @@ import Testing
 /// only a storage failure makes the back end call for the database health check.
 @Suite struct RatingRefusalBackendTests {
     static let badPhone = EvaluationDraft(
-        applicationNumber: "A-2", level: .dissatisfied, reasons: [.slow], callbackPhone: "12345")
-    static let good = EvaluationDraft(applicationNumber: "A-2", level: .verySatisfied, reasons: [], callbackPhone: nil)
+        caseNumber: "A-2", level: .dissatisfied, reasons: [.slow], callbackPhone: "12345")
+    static let good = EvaluationDraft(caseNumber: "A-2", level: .verySatisfied, reasons: [], callbackPhone: nil)
 
     @Test("a bad callback phone is refused on its field; the health check is not called")
     func badCallbackPhone() async throws {
@@ -39,7 +39,7 @@ import Testing
             await driver.advance(.zero)
             let (token, summary) = await fixture.backend.open(identity: SessionBackendFixture.identity())
             await driver.card(.inserted(summary, session: token))
-            await driver.tap(.openApplication(number: "A-2"))
+            await driver.tap(.openCaseFile(number: "A-2"))
             await driver.tap(.printSlip)
             await driver.tap(.finish)
             guard case .rating = await driver.shell.screen else {

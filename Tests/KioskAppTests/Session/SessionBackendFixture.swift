@@ -18,9 +18,9 @@ final class RecordingPrinter: ReceiptPrinter {
 
     func status() async -> PrinterStatus { PrinterStatus(device: .online, paper: .full) }
 
-    func print(_ receipt: Receipt, session: PrintSessionID) async throws(PrintError) -> KioskDevices.PrintOutcome {
+    func print(_ receipt: Receipt, session: PrintSessionID) async throws(PrintError) -> PrintReport {
         state.withLock { $0.printed.append(session) }
-        return KioskDevices.PrintOutcome(jobID: nil, byteCount: 0, warnings: [], textLines: [], bytesHash: 0)
+        return PrintReport(jobID: nil, byteCount: 0, warnings: [], textLines: [], bytesHash: 0)
     }
 
     func cancelPending(session: PrintSessionID) async {
@@ -59,13 +59,13 @@ final class SwitchableBackOffice: BackOffice {
     /// Makes submissions throw a storage failure from now on.
     func failStorage() { failures.withLock { $0.storage = true } }
 
-    func applications(forIdNumber idNumber: String) async throws -> [CaseFile] {
+    func caseFiles(forIdNumber idNumber: String) async throws -> [CaseFile] {
         if failures.withLock({ $0.queries }) { throw StorageFailure() }
         if failures.withLock({ state in defer { state.hold = false }; return state.hold }) {
             arrived.yield()
             for await _ in releases { break }
         }
-        return try await local.applications(forIdNumber: idNumber)
+        return try await local.caseFiles(forIdNumber: idNumber)
     }
 
     func application(number: String, queryPassword: String) async throws -> CaseFile? {

@@ -37,7 +37,7 @@ import Testing
         #expect(printer.cancelled.count == 1, "\(printer.cancelled)", sourceLocation: sourceLocation)
         #expect(Set(printer.printed).isSubset(of: Set(printer.cancelled)), sourceLocation: sourceLocation)
         await #expect(throws: (any Error).self, sourceLocation: sourceLocation) {
-            try await session.fixture.backend.applications(session: session.token)
+            try await session.fixture.backend.caseFiles(session: session.token)
         }
     }
 
@@ -95,7 +95,7 @@ import Testing
         let (token, _) = await fixture.backend.open(identity: SessionBackendFixture.identity())
         fixture.backOffice.holdQueries()
         let backend = fixture.backend
-        let rows = Task { try await backend.applications(session: token) }
+        let rows = Task { try await backend.caseFiles(session: token) }
         await fixture.backOffice.queryArrived()
         await backend.endSession(token)
         fixture.backOffice.releaseQuery()

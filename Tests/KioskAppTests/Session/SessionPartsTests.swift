@@ -31,7 +31,7 @@ import Testing
     @Test("the screen's promised date is the date only (the screen adds 预计); the receipt's carries it")
     func estimatedMark() {
         let start = Date(timeIntervalSince1970: 1_798_675_200)  // 2026-12-31 08:00 CST: runs into 2027
-        let models = ApplicationViewModels(
+        let models = CaseFileViewModels(
             deadlines: DeadlineCalculator(calendar: WorkingDayCalendar()), consultPhone: "0000-12345")
         let caseFile = CaseFile(
             number: "A-9", itemName: "不动产权证书首次登记", department: "市不动产登记中心", applicantName: "张晓梅",
@@ -48,7 +48,7 @@ import Testing
     func mailWithoutAddress() async throws {
         let fixture = try await SessionBackendFixture.make()
         let (token, _) = await fixture.backend.open(identity: SessionBackendFixture.identity())
-        _ = try await fixture.backend.applications(session: token)
+        _ = try await fixture.backend.caseFiles(session: token)
         var draft = try await fixture.backend.mailDefaults(number: "A-2", session: token)
         draft.phone = "13812345678"
         draft.selectedAddressID = nil

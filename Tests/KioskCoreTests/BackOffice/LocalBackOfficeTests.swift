@@ -14,7 +14,7 @@ import Testing
     @Test func everySampleCardHasSeveralCases() async throws {
         let (_, backOffice) = try await seeded()
         for person in DemoData.sampleCards {
-            let cases = try await backOffice.applications(forIdNumber: person.idNumber)
+            let cases = try await backOffice.caseFiles(forIdNumber: person.idNumber)
             #expect(cases.count >= 2, "\(person.name)")
         }
     }

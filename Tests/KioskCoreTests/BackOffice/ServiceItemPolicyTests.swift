@@ -26,8 +26,8 @@ import Testing
 
     static func database() async throws -> AppDatabase {
         let database = try AppDatabase.inMemory()
-        try await database.importApplications(
-            ApplicationImport.Content(
+        try await database.importCaseFiles(
+            CaseFileImport.Content(
                 items: [
                     ServiceItem(
                         code: "NO-MAIL", name: "户口迁移", department: "市公安局", allowsMail: false,

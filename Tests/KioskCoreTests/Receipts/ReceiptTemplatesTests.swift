@@ -10,9 +10,9 @@ import Testing
     )
     static let now = UnixTime(seconds: 1_795_300_000)
 
-    static let slipInput = ApplicationSlipInput(
+    static let slipInput = CaseFileSlipInput(
         itemName: "城乡居民基本养老保险待遇申领",
-        applicationNumber: "BJ2026-000123",
+        caseNumber: "BJ2026-000123",
         acceptedAt: "2026-11-20 09:30",
         status: "办理中",
         promisedDate: "2026-12-04",
@@ -25,7 +25,7 @@ import Testing
 
     static let mailInput = MailRequestReceiptInput(
         itemName: "不动产登记",
-        applicationNumber: "ZJ2026-7",
+        caseNumber: "ZJ2026-7",
         certificateName: "不动产权证书",
         requestedAt: "2026-11-22 10:00",
         status: "已申请",
@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func statusSlipHasEveryR15Field() {
-        let receipt = ReceiptTemplates.applicationSlip(
+        let receipt = ReceiptTemplates.caseFileSlip(
             Self.slipInput,
             site: Self.site,
             printedAt: "2026-11-22 10:00",
@@ -85,7 +85,7 @@ import Testing
 
     @Test func qrCarriesOnlyTheNumberAndAToken() throws {
         for receipt in [
-            ReceiptTemplates.applicationSlip(Self.slipInput, site: Self.site, printedAt: "x", now: Self.now),
+            ReceiptTemplates.caseFileSlip(Self.slipInput, site: Self.site, printedAt: "x", now: Self.now),
             ReceiptTemplates.mailRequest(Self.mailInput, site: Self.site, printedAt: "x", now: Self.now),
         ] {
             let payload = try #require(qrPayload(receipt))

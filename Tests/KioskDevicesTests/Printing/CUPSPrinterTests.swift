@@ -33,7 +33,7 @@ struct CUPSPrinterTests {
         // Completed means the backend finished: the capture is already there.
         let bytes = try [UInt8](Data(contentsOf: file))
         #expect(bytes == (try ESCPOSEncoder(profile: .mm58).encode(Self.receipt)).bytes)
-        #expect(outcome.bytesHash == PrintOutcome.hash(of: bytes))
+        #expect(outcome.bytesHash == PrintReport.hash(of: bytes))
         let document = try ESCPOSReader.read(bytes)
         #expect(document.texts.contains("办件编号：BJ2026-000123"))
         #expect(document.texts.contains("监督电话：12345"))

@@ -11,10 +11,10 @@ import Testing
     )
     static let now = UnixTime(seconds: 1_795_300_000)
 
-    static let slip = ReceiptTemplates.applicationSlip(
-        ApplicationSlipInput(
+    static let slip = ReceiptTemplates.caseFileSlip(
+        CaseFileSlipInput(
             itemName: "城乡居民基本养老保险待遇申领（含跨省转移接续及相关材料补正）",
-            applicationNumber: "BJ2026-000123",
+            caseNumber: "BJ2026-000123",
             acceptedAt: "2026-11-20 09:30",
             status: "办理中",
             promisedDate: "2026-12-04",

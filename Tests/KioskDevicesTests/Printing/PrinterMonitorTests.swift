@@ -18,7 +18,7 @@ actor ScriptedPrinter: ReceiptPrinter {
         return current
     }
 
-    func print(_ receipt: Receipt, session: PrintSessionID) async throws(PrintError) -> PrintOutcome {
+    func print(_ receipt: Receipt, session: PrintSessionID) async throws(PrintError) -> PrintReport {
         Issue.record("the monitor must not print")
         throw PrintError.notAccepting
     }

@@ -10,7 +10,7 @@ import Testing
 
     static func draft() -> MailDraft {
         MailDraft(
-            applicationNumber: "BJ-1", recipientMaskedName: "吴*", phone: "13812345678",
+            caseNumber: "BJ-1", recipientMaskedName: "吴*", phone: "13812345678",
             addressOptions: [AddressOption(id: "c", source: .idCard, maskedText: masked, fullText: full)],
             selectedAddressID: "c")
     }

@@ -1,3 +1,4 @@
+import KioskCore
 import KioskTerminal
 import KioskUI
 import Testing
@@ -25,20 +26,20 @@ import Testing
         _ = m.handle(.cardInserted(Fixtures.citizen("吴\u{20BB7}"), session: token))
         result.append(("busy", m))
         let rows = (0..<9).map { Fixtures.row($0, overdue: $0 % 3 == 1, dueSoon: $0 % 3 == 2) }
-        _ = m.handle(.response(.applications(rows), generation: m.generation))
+        _ = m.handle(.response(.caseFiles(rows), generation: m.generation))
         result.append(("list", m))
         var page2 = m
         _ = page2.handle(.action(.showPage(1)))
         result.append(("list page 2", page2))
         var empty = SessionMachine(config: config)
         _ = empty.handle(.cardInserted(Fixtures.citizen("约翰"), session: token))
-        _ = empty.handle(.response(.applications([]), generation: empty.generation))
+        _ = empty.handle(.response(.caseFiles([]), generation: empty.generation))
         result.append(("list empty", empty))
         var failure = SessionMachine(config: config)
         _ = failure.handle(.cardInserted(Fixtures.citizen("赵磊"), session: token))
-        _ = failure.handle(.response(.applications(nil), generation: failure.generation))
+        _ = failure.handle(.response(.caseFiles(nil), generation: failure.generation))
         result.append(("failure", failure))
-        _ = m.handle(.action(.openApplication(number: rows[1].number)))
+        _ = m.handle(.action(.openCaseFile(number: rows[1].number)))
         _ = m.handle(.response(.detail(Fixtures.detail(rows[1])), generation: m.generation))
         result.append(("detail", m))
         for (name, outcome) in [
@@ -51,7 +52,7 @@ import Testing
         }
         _ = m.handle(.action(.requestMail))
         let draft = MailDraft(
-            applicationNumber: rows[1].number, recipientMaskedName: "吴*",
+            caseNumber: rows[1].number, recipientMaskedName: "吴*",
             addressOptions: [
                 AddressOption(id: "r", source: .onRecord, maskedText: "北京市东城区****", fullText: "北京市东城区东四北大街1号"),
                 AddressOption(
@@ -76,7 +77,7 @@ import Testing
         result.append(("mail summary", m))
         _ = m.handle(.action(.submit))
         let receipt = MailReceipt(
-            requestNumber: "YJ1", applicationNumber: rows[1].number, recipientMaskedName: "吴*",
+            requestNumber: "YJ1", caseNumber: rows[1].number, recipientMaskedName: "吴*",
             maskedPhone: "138****5678",
             maskedAddress: "内蒙古自治区呼和浩特市新城区****", statusText: "已申请")
         var duplicate = m
@@ -110,7 +111,7 @@ import Testing
         var ended = SessionMachine(config: config)
         _ = ended.handle(.tick(now: now))
         _ = ended.handle(.cardInserted(Fixtures.citizen("陈家明"), session: token))
-        _ = ended.handle(.response(.applications(rows), generation: ended.generation))
+        _ = ended.handle(.response(.caseFiles(rows), generation: ended.generation))
         _ = ended.handle(.tick(now: now + .seconds(61)))
         result.append(("countdown", ended))
         _ = ended.handle(.action(.end))

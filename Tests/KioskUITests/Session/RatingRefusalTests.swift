@@ -1,3 +1,4 @@
+import KioskCore
 import KioskTerminal
 import KioskUI
 import Testing
@@ -12,8 +13,8 @@ import Testing
         var machine = SessionMachine(config: UIConfig())
         _ = machine.handle(.tick(now: .now))
         _ = machine.handle(.cardInserted(Fixtures.citizen("张晓梅"), session: token))
-        _ = machine.handle(.response(.applications([Fixtures.row(0)]), generation: machine.generation))
-        _ = machine.handle(.action(.openApplication(number: Fixtures.row(0).number)))
+        _ = machine.handle(.response(.caseFiles([Fixtures.row(0)]), generation: machine.generation))
+        _ = machine.handle(.action(.openCaseFile(number: Fixtures.row(0).number)))
         _ = machine.handle(.response(.detail(Fixtures.detail(Fixtures.row(0))), generation: machine.generation))
         _ = machine.handle(.action(.printSlip))
         _ = machine.handle(.response(.printSlip(.printed), generation: machine.generation))

@@ -6,8 +6,8 @@ import Testing
     /// One screen of each kind that needs no backend data to build, plus the payload-carrying ones the fixtures make.
     static let screens: [Screen] = [
         .home, .reading, .cardExpired, .cardReadFailed, .busy(.listLoading), .failure(.listLoading),
-        .applications(page: 2), .detail(Fixtures.detail(Fixtures.row(0))), .end(thanked: true),
-        .rating(RatingForm(applicationNumber: nil)), .query(QueryForm()),
+        .caseFiles(page: 2), .detail(Fixtures.detail(Fixtures.row(0))), .end(thanked: true),
+        .rating(RatingForm(caseNumber: nil)), .query(QueryForm()),
     ]
 
     @Test("the name is the case's name, whatever the payload", arguments: screens)

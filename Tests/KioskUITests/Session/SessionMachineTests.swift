@@ -1,3 +1,4 @@
+import KioskCore
 import KioskUI
 import Testing
 
@@ -14,7 +15,7 @@ import Testing
         _ = machine.handle(.tick(now: start))
         _ = machine.handle(.cardInserted(Fixtures.citizen("张晓梅"), session: token))
         _ = machine.handle(
-            .response(.applications([Fixtures.row(0), Fixtures.row(1)]), generation: machine.generation))
+            .response(.caseFiles([Fixtures.row(0), Fixtures.row(1)]), generation: machine.generation))
         return machine
     }
 
@@ -23,10 +24,10 @@ import Testing
         var machine = SessionMachine(config: config)
         let effects = machine.handle(.cardInserted(Fixtures.citizen("李建国"), session: token))
         #expect(machine.screen == .busy(.listLoading))
-        #expect(effects == [.request(.applications(token), generation: machine.generation)])
-        _ = machine.handle(.response(.applications([]), generation: machine.generation))
-        #expect(machine.screen == .applications(page: 0))
-        #expect(machine.session?.applications == [])
+        #expect(effects == [.request(.caseFiles(token), generation: machine.generation)])
+        _ = machine.handle(.response(.caseFiles([]), generation: machine.generation))
+        #expect(machine.screen == .caseFiles(page: 0))
+        #expect(machine.session?.caseFiles == [])
     }
 
     @Test("an expired card is refused in words and asks nothing of the back end")
@@ -42,7 +43,7 @@ import Testing
     @Test("card removal mid-flow ends the session and wipes everything derived from the card")
     func removalWipes() {
         var machine = machineWithList()
-        _ = machine.handle(.action(.openApplication(number: Fixtures.row(1).number)))
+        _ = machine.handle(.action(.openCaseFile(number: Fixtures.row(1).number)))
         _ = machine.handle(.response(.detail(Fixtures.detail(Fixtures.row(1))), generation: machine.generation))
         _ = machine.handle(.action(.requestMail))
         let effects = machine.handle(.cardRemoved)
@@ -58,7 +59,7 @@ import Testing
         _ = machine.handle(.cardInserted(Fixtures.citizen("赵磊"), session: token))
         let oldGeneration = machine.generation
         _ = machine.handle(.cardRemoved)
-        let effects = machine.handle(.response(.applications([Fixtures.row(0)]), generation: oldGeneration))
+        let effects = machine.handle(.response(.caseFiles([Fixtures.row(0)]), generation: oldGeneration))
         #expect(effects.isEmpty)
         #expect(machine.screen == .home)
         #expect(machine.session == nil)
@@ -79,7 +80,7 @@ import Testing
         #expect(machine.isCountingDown)
         _ = machine.handle(.action(.continueSession))
         #expect(!machine.isCountingDown)
-        #expect(machine.screen == .applications(page: 0))
+        #expect(machine.screen == .caseFiles(page: 0))
         _ = machine.handle(.tick(now: start + .seconds(124.5)))
         #expect(machine.isCountingDown)
         let effects = machine.handle(.tick(now: start + .seconds(64.5 + 60 + 15)))
@@ -114,7 +115,7 @@ import Testing
     @Test("a 差评 needs a reason; the callback phone is optional and sent with it")
     func negativeRatingNeedsReason() {
         var machine = machineWithList()
-        _ = machine.handle(.action(.openApplication(number: Fixtures.row(0).number)))
+        _ = machine.handle(.action(.openCaseFile(number: Fixtures.row(0).number)))
         _ = machine.handle(.response(.detail(Fixtures.detail(Fixtures.row(0))), generation: machine.generation))
         _ = machine.handle(.action(.printSlip))
         _ = machine.handle(.response(.printSlip(.printed), generation: machine.generation))
@@ -136,7 +137,7 @@ import Testing
         for digit in "13900001111" { _ = machine.handle(.action(.keypad(.character(digit)))) }
         let effects = machine.handle(.action(.submit))
         let expected = EvaluationDraft(
-            applicationNumber: Fixtures.row(0).number, level: .dissatisfied, reasons: [.slow],
+            caseNumber: Fixtures.row(0).number, level: .dissatisfied, reasons: [.slow],
             callbackPhone: "13900001111")
         #expect(effects == [.request(.submitEvaluation(expected, token), generation: machine.generation)])
     }
@@ -144,14 +145,14 @@ import Testing
     @Test("a positive rating is submitted at once, without reasons")
     func positiveRating() {
         var machine = machineWithList()
-        _ = machine.handle(.action(.openApplication(number: Fixtures.row(0).number)))
+        _ = machine.handle(.action(.openCaseFile(number: Fixtures.row(0).number)))
         _ = machine.handle(.response(.detail(Fixtures.detail(Fixtures.row(0))), generation: machine.generation))
         _ = machine.handle(.action(.printSlip))
         _ = machine.handle(.response(.printSlip(.printed), generation: machine.generation))
         _ = machine.handle(.action(.end))
         let effects = machine.handle(.action(.rate(.basicallySatisfied)))
         let expected = EvaluationDraft(
-            applicationNumber: Fixtures.row(0).number, level: .basicallySatisfied, reasons: [], callbackPhone: nil)
+            caseNumber: Fixtures.row(0).number, level: .basicallySatisfied, reasons: [], callbackPhone: nil)
         #expect(effects == [.request(.submitEvaluation(expected, token), generation: machine.generation)])
         #expect(
             machine.handle(.response(.submitEvaluation(.recorded), generation: machine.generation))
@@ -171,15 +172,15 @@ import Testing
         var machine = machineWithList()
         var row = Fixtures.row(1)
         row.canMail = false
-        _ = machine.handle(.action(.openApplication(number: row.number)))
+        _ = machine.handle(.action(.openCaseFile(number: row.number)))
         _ = machine.handle(.response(.detail(Fixtures.detail(row)), generation: machine.generation))
         #expect(machine.handle(.action(.requestMail)).isEmpty)
         _ = machine.handle(.action(.back))
-        _ = machine.handle(.action(.openApplication(number: Fixtures.row(0).number)))
+        _ = machine.handle(.action(.openCaseFile(number: Fixtures.row(0).number)))
         _ = machine.handle(.response(.detail(Fixtures.detail(Fixtures.row(0))), generation: machine.generation))
         #expect(machine.handle(.action(.requestMail)).count == 1)
         let draft = MailDraft(
-            applicationNumber: Fixtures.row(0).number, recipientMaskedName: "张*梅",
+            caseNumber: Fixtures.row(0).number, recipientMaskedName: "张*梅",
             addressOptions: [
                 AddressOption(id: "a", source: .onRecord, maskedText: "北京市东城区****", fullText: "北京市东城区东四北大街1号")
             ])
@@ -196,11 +197,11 @@ import Testing
     /// The machine on the mail phone step of `Fixtures.row(0)`.
     func machineOnMailPhone() -> SessionMachine {
         var machine = machineWithList()
-        _ = machine.handle(.action(.openApplication(number: Fixtures.row(0).number)))
+        _ = machine.handle(.action(.openCaseFile(number: Fixtures.row(0).number)))
         _ = machine.handle(.response(.detail(Fixtures.detail(Fixtures.row(0))), generation: machine.generation))
         _ = machine.handle(.action(.requestMail))
         let draft = MailDraft(
-            applicationNumber: Fixtures.row(0).number, recipientMaskedName: "张*梅",
+            caseNumber: Fixtures.row(0).number, recipientMaskedName: "张*梅",
             addressOptions: [
                 AddressOption(id: "a", source: .onRecord, maskedText: "北京市东城区****", fullText: "北京市东城区东四北大街1号")
             ])
@@ -233,7 +234,7 @@ import Testing
     /// The machine on the callback-phone step of a 差评 for `Fixtures.row(0)`.
     func machineOnCallbackPhone() -> SessionMachine {
         var machine = machineWithList()
-        _ = machine.handle(.action(.openApplication(number: Fixtures.row(0).number)))
+        _ = machine.handle(.action(.openCaseFile(number: Fixtures.row(0).number)))
         _ = machine.handle(.response(.detail(Fixtures.detail(Fixtures.row(0))), generation: machine.generation))
         _ = machine.handle(.action(.printSlip))
         _ = machine.handle(.response(.printSlip(.printed), generation: machine.generation))
@@ -267,14 +268,14 @@ import Testing
         // A mobile number goes through, as does no number at all.
         for digit in "1111" { _ = machine.handle(.action(.keypad(.character(digit)))) }
         let expected = EvaluationDraft(
-            applicationNumber: Fixtures.row(0).number, level: .veryDissatisfied, reasons: [.device],
+            caseNumber: Fixtures.row(0).number, level: .veryDissatisfied, reasons: [.device],
             callbackPhone: "13900001111")
         let generation = machine.generation
         #expect(
             machine.handle(.action(.submit)) == [.request(.submitEvaluation(expected, token), generation: generation)])
         var empty = machineOnCallbackPhone()
         let withoutPhone = EvaluationDraft(
-            applicationNumber: Fixtures.row(0).number, level: .veryDissatisfied, reasons: [.device], callbackPhone: nil)
+            caseNumber: Fixtures.row(0).number, level: .veryDissatisfied, reasons: [.device], callbackPhone: nil)
         let emptyGeneration = empty.generation
         #expect(
             empty.handle(.action(.submit))
@@ -284,11 +285,11 @@ import Testing
     @Test("a duplicate mail request shows the existing one")
     func duplicateMail() {
         var machine = machineWithList()
-        _ = machine.handle(.action(.openApplication(number: Fixtures.row(0).number)))
+        _ = machine.handle(.action(.openCaseFile(number: Fixtures.row(0).number)))
         _ = machine.handle(.response(.detail(Fixtures.detail(Fixtures.row(0))), generation: machine.generation))
         _ = machine.handle(.action(.requestMail))
         let draft = MailDraft(
-            applicationNumber: Fixtures.row(0).number, recipientMaskedName: "张*梅", phone: "13812345678",
+            caseNumber: Fixtures.row(0).number, recipientMaskedName: "张*梅", phone: "13812345678",
             addressOptions: [
                 AddressOption(id: "a", source: .onRecord, maskedText: "北京市东城区****", fullText: "北京市东城区东四北大街1号")
             ],
@@ -298,7 +299,7 @@ import Testing
         _ = machine.handle(.action(.chooseAddress(id: "a")))
         _ = machine.handle(.action(.submit))
         let existing = MailReceipt(
-            requestNumber: "YJ1", applicationNumber: draft.applicationNumber, recipientMaskedName: "张*梅",
+            requestNumber: "YJ1", caseNumber: draft.caseNumber, recipientMaskedName: "张*梅",
             maskedPhone: "138****5678", maskedAddress: "北京市东城区****", statusText: "已申请")
         _ = machine.handle(.response(.submitMail(.duplicate(existing: existing)), generation: machine.generation))
         #expect(machine.screen == .mailDone(existing, duplicate: true))

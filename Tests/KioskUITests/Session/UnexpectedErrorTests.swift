@@ -15,10 +15,10 @@ import Testing
         _ = machine.handle(.cardInserted(Fixtures.citizen("李建国"), session: token))
         var effects: [SessionEffect]
         if call == "applications" {
-            effects = machine.handle(.response(.applications(nil), generation: machine.generation))
+            effects = machine.handle(.response(.caseFiles(nil), generation: machine.generation))
         } else {
-            _ = machine.handle(.response(.applications([Fixtures.row(0)]), generation: machine.generation))
-            _ = machine.handle(.action(.openApplication(number: Fixtures.row(0).number)))
+            _ = machine.handle(.response(.caseFiles([Fixtures.row(0)]), generation: machine.generation))
+            _ = machine.handle(.action(.openCaseFile(number: Fixtures.row(0).number)))
             effects = machine.handle(.response(.detail(nil), generation: machine.generation))
         }
         #expect(effects == [.endSession(token), .sessionEnded])
@@ -34,7 +34,7 @@ import Testing
         var machine = SessionMachine(config: config)
         _ = machine.handle(.tick(now: start))
         _ = machine.handle(.cardInserted(Fixtures.citizen("赵磊"), session: token))
-        _ = machine.handle(.response(.applications(nil), generation: machine.generation))
+        _ = machine.handle(.response(.caseFiles(nil), generation: machine.generation))
         #expect(machine.handle(.action(.back)) == [])
         #expect(machine.screen == .home)
     }

@@ -12,7 +12,7 @@ import Testing
     static let fullAddress = "北京市东城区东四北大街1号"
 
     /// Strings that must never be on screen once the session has ended.
-    static func personalStrings(_ rows: [ApplicationRow]) -> [String] {
+    static func personalStrings(_ rows: [CaseFileRow]) -> [String] {
         [Masking.name(holder), Masking.idNumber(idNumber), "138****5678", "北京市东城区****", Self.fullAddress]
             + rows.flatMap { [$0.itemName, $0.number] }
     }
@@ -31,7 +31,7 @@ import Testing
         #expect(await driver.shell.screen == .reading)
         await driver.card(.inserted(Fixtures.citizen(Self.holder, id: Self.idNumber), session: SessionToken(42)))
         frame = await driver.frame()
-        #expect(await driver.shell.screen == .applications(page: 0))
+        #expect(await driver.shell.screen == .caseFiles(page: 0))
         #expect(frame.text.contains("张*梅"))
         #expect(frame.text.contains("110***********002X"))
         #expect(!frame.text.contains(Self.idNumber))
@@ -110,7 +110,7 @@ import Testing
         let rows = await driver.backend.rows
         await driver.advance(.seconds(1))
         await driver.card(.inserted(Fixtures.citizen(Self.holder, id: Self.idNumber), session: SessionToken(9)))
-        await driver.tap(.openApplication(number: rows[1].number))
+        await driver.tap(.openCaseFile(number: rows[1].number))
         await driver.tap(.requestMail)
         await driver.type("139")
         await driver.card(.removed)
@@ -156,7 +156,7 @@ import Testing
         await driver.advance(.seconds(1))
         await driver.card(.inserted(Fixtures.citizen("吴\u{20BB7}"), session: SessionToken(5)))
         #expect(await driver.frame().text.contains("吴*"))
-        await driver.tap(.openApplication(number: rows[0].number))
+        await driver.tap(.openCaseFile(number: rows[0].number))
         await driver.tap(.printSlip)
         let frame = await driver.frame()
         #expect(frame.text.contains("请到服务窗口咨询"))

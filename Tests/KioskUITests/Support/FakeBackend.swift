@@ -3,23 +3,23 @@ import KioskUI
 
 /// A scripted back end that records every call. Unscripted answers are explicit defaults below.
 actor FakeBackend: SessionBackend {
-    var rows: [ApplicationRow] = (0..<5).map { Fixtures.row($0, overdue: $0 == 1, dueSoon: $0 == 3) }
+    var rows: [CaseFileRow] = (0..<5).map { Fixtures.row($0, overdue: $0 == 1, dueSoon: $0 == 3) }
     var printOutcome: PrintOutcome = .printed
     var existingMail: MailReceipt?
     var queryAnswer: QueryResult?
-    var failApplications = false
+    var failCaseFiles = false
     private(set) var calls: [String] = []
     private(set) var ended: [SessionToken] = []
     private(set) var evaluations: [EvaluationDraft] = []
     private(set) var mails: [MailDraft] = []
 
-    func set(rows: [ApplicationRow]) { self.rows = rows }
+    func set(rows: [CaseFileRow]) { self.rows = rows }
     func set(printOutcome: PrintOutcome) { self.printOutcome = printOutcome }
     func set(queryAnswer: QueryResult?) { self.queryAnswer = queryAnswer }
 
-    func applications(session: SessionToken) async throws -> [ApplicationRow] {
+    func caseFiles(session: SessionToken) async throws -> [CaseFileRow] {
         calls.append("applications")
-        if failApplications { throw FakeError() }
+        if failCaseFiles { throw FakeError() }
         return rows
     }
 
@@ -28,7 +28,7 @@ actor FakeBackend: SessionBackend {
         return password == "2468" ? queryAnswer : nil
     }
 
-    func detail(number: String, session: SessionToken) async throws -> ApplicationDetail {
+    func detail(number: String, session: SessionToken) async throws -> CaseFileDetail {
         calls.append("detail \(number)")
         guard let row = rows.first(where: { $0.number == number }) else { throw FakeError() }
         return Fixtures.detail(row)
@@ -42,7 +42,7 @@ actor FakeBackend: SessionBackend {
     func mailDefaults(number: String, session: SessionToken) async throws -> MailDraft {
         calls.append("mailDefaults \(number)")
         return MailDraft(
-            applicationNumber: number, recipientMaskedName: "张*梅",
+            caseNumber: number, recipientMaskedName: "张*梅",
             addressOptions: [
                 AddressOption(
                     id: "record", source: .onRecord, maskedText: "北京市东城区****", fullText: "北京市东城区东四北大街1号"),
@@ -52,13 +52,13 @@ actor FakeBackend: SessionBackend {
     }
 
     func submitMail(_ draft: MailDraft, session: SessionToken) async -> MailSubmitOutcome {
-        calls.append("submitMail \(draft.applicationNumber)")
-        if let existingMail, existingMail.applicationNumber == draft.applicationNumber {
+        calls.append("submitMail \(draft.caseNumber)")
+        if let existingMail, existingMail.caseNumber == draft.caseNumber {
             return .duplicate(existing: existingMail)
         }
         mails.append(draft)
         let receipt = MailReceipt(
-            requestNumber: "YJ2026112200001", applicationNumber: draft.applicationNumber,
+            requestNumber: "YJ2026112200001", caseNumber: draft.caseNumber,
             recipientMaskedName: draft.recipientMaskedName, maskedPhone: "138****5678",
             maskedAddress: draft.selectedAddress?.maskedText ?? "", statusText: "已申请")
         existingMail = receipt

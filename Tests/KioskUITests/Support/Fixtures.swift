@@ -34,9 +34,9 @@ enum Fixtures {
     }
 
     /// A list row.
-    static func row(_ index: Int, overdue: Bool = false, dueSoon: Bool = false, canMail: Bool = true) -> ApplicationRow
+    static func row(_ index: Int, overdue: Bool = false, dueSoon: Bool = false, canMail: Bool = true) -> CaseFileRow
     {
-        ApplicationRow(
+        CaseFileRow(
             number: "11010520261101000\(index)", itemName: itemNames[index % itemNames.count], statusText: "办理中",
             promisedDateText: "2026年12月\(index + 1)日", isOverdue: overdue, isDueSoon: dueSoon, isEstimated: index == 2,
             canMail: canMail)
@@ -46,8 +46,8 @@ enum Fixtures {
     static let itemNames = ["不动产登记", "居民身份证换领", "社会保障卡申领", "营业执照变更", "出入境证件办理"]
 
     /// A detail for `row`.
-    static func detail(_ row: ApplicationRow) -> ApplicationDetail {
-        ApplicationDetail(
+    static func detail(_ row: CaseFileRow) -> CaseFileDetail {
+        CaseFileDetail(
             row: row, acceptedText: "2026年11月1日 09:30", department: "市不动产登记中心", phone: "010-12345678",
             steps: [
                 TimelineStep(title: "受理", timeText: "11月1日", state: .done),
@@ -57,6 +57,6 @@ enum Fixtures {
     }
 
     /// A small QR-like image (21 modules, version 1 size) with a recognisable pattern.
-    static let qr = QRCodeImage(
-        rows: (0..<21).map { y in (0..<21).map { x in (x * 7 + y * 3) % 5 == 0 || x == 0 || y == 0 } })
+    static let qr = QRMatrix(
+        width: 21, modules: (0..<21).flatMap { y in (0..<21).map { x in (x * 7 + y * 3) % 5 == 0 || x == 0 || y == 0 } })
 }

@@ -1,3 +1,4 @@
+import KioskCore
 import KioskTerminal
 import KioskUI
 import Testing

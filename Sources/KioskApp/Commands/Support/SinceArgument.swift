@@ -25,7 +25,7 @@ struct SinceArgument: ExpressibleByArgument, Sendable, Equatable {
     /// The instant `text` names, or `nil` when it is neither a valid day nor a zoned time.
     static func parse(_ text: String) -> Date? {
         if let day = CivilDate(iso: text) { return day.startOfDay }
-        return ApplicationImport.parseTime(text)
+        return CaseFileImport.parseTime(text)
     }
 
     /// The `--help` text, naming what is exported (`"events"`, `"requests confirmed"`).

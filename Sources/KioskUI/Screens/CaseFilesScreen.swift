@@ -2,13 +2,13 @@ import KioskTerminal
 
 /// The card holder's 办件, a page at a time: item, marks (超期 / 临期 as words), status, promised date
 /// and number; or the "no applications" message. Paging buttons sit in the footer with 结束.
-enum ApplicationsScreen {
+enum CaseFilesScreen {
     /// Draws the screen into `painter` and registers its controls.
     static func draw(page requestedPage: Int, _ input: ScreenInput, into painter: inout ScreenPainter) {
         let context = painter.context
         let theme = context.theme
         let session = input.machine.session
-        let rows = session?.applications ?? []
+        let rows = session?.caseFiles ?? []
         let top = painter.header(site: input.config.siteName, title: context.text(.listTitle))
         let content = painter.contentFrame(top: top)
         if let citizen = session?.citizen {
@@ -28,7 +28,7 @@ enum ApplicationsScreen {
                 let frame = Rect(x: listArea.minX, y: y, width: listArea.width, height: painter.listEntryHeight)
                 painter.listEntry(
                     lines: lines(for: rows[index], context: context),
-                    action: .openApplication(number: rows[index].number),
+                    action: .openCaseFile(number: rows[index].number),
                     shortcut: Character(String(offset + 1)), in: frame)
                 y += painter.listEntryHeight + context.metrics.gap
             }
@@ -42,7 +42,7 @@ enum ApplicationsScreen {
     }
 
     /// The text lines of one entry: item name with its marks, status and deadline, number.
-    static func lines(for row: ApplicationRow, context: RenderContext) -> [[(String, Style?)]] {
+    static func lines(for row: CaseFileRow, context: RenderContext) -> [[(String, Style?)]] {
         let theme = context.theme
         var first: [(String, Style?)] = [(row.itemName, nil)]
         if row.isOverdue { first += [(" ", nil), (" " + context.text(.listOverdue) + " ", theme.overdueMark)] }

@@ -3,7 +3,7 @@ import Foundation
 /// Parses and validates the applications file of `kiosk data import applications` (schema in
 /// docs/data-formats.md). Every record is checked before anything is stored, so an import is all or
 /// nothing.
-package enum ApplicationImport {
+package enum CaseFileImport {
     /// The validated content of a file.
     package struct Content: Sendable {
         package var items: [ServiceItem]
@@ -21,7 +21,7 @@ package enum ApplicationImport {
     /// - Parameters:
     ///   - mapping: the status/result numbering the codes must belong to.
     ///   - now: stored as `updatedAt`.
-    /// - Throws: the first ``ApplicationImportError``.
+    /// - Throws: the first ``CaseFileImportError``.
     package static func parse(
         _ data: Data, mapping: StatusCodeMapping = .standard, now: Date
     ) throws -> Content {
@@ -29,27 +29,27 @@ package enum ApplicationImport {
         do {
             root = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
-            throw ApplicationImportError(problem: "not valid JSON: \(error)")
+            throw CaseFileImportError(problem: "not valid JSON: \(error)")
         }
         guard case .object(let object) = root else {
-            throw ApplicationImportError(problem: "the top level must be an object with an \"applications\" array")
+            throw CaseFileImportError(problem: "the top level must be an object with an \"applications\" array")
         }
         let unknown = Set(object.keys).subtracting(["$schema", "version", "items", "applications"])
         if let key = unknown.sorted().first {
-            throw ApplicationImportError(field: key, problem: "unknown top-level key")
+            throw CaseFileImportError(field: key, problem: "unknown top-level key")
         }
         if let version = object["version"], version != .integer(1) {
-            throw ApplicationImportError(field: "version", problem: "only version 1 is supported")
+            throw CaseFileImportError(field: "version", problem: "only version 1 is supported")
         }
         guard case .array(let records)? = object["applications"] else {
-            throw ApplicationImportError(field: "applications", problem: "missing or not an array")
+            throw CaseFileImportError(field: "applications", problem: "missing or not an array")
         }
         var items: [ServiceItem] = []
         var itemCodes: Set<String> = []
         var itemElements: [JSONValue] = []
         if let items = object["items"] {
             guard case .array(let elements) = items else {
-                throw ApplicationImportError(field: "items", problem: "not an array")
+                throw CaseFileImportError(field: "items", problem: "not an array")
             }
             itemElements = elements
         }
@@ -103,7 +103,7 @@ private struct FieldReader {
 
     init(_ element: JSONValue, section: String, index: Int, numberKey: String) throws {
         guard case .object(let object) = element else {
-            throw ApplicationImportError(section: section, index: index, problem: "not an object")
+            throw CaseFileImportError(section: section, index: index, problem: "not an object")
         }
         self.object = object
         self.section = section
@@ -111,8 +111,8 @@ private struct FieldReader {
         self.number = object[numberKey]?.stringValue
     }
 
-    func error(_ field: String, _ problem: String) -> ApplicationImportError {
-        ApplicationImportError(section: section, index: index, number: number, field: field, problem: problem)
+    func error(_ field: String, _ problem: String) -> CaseFileImportError {
+        CaseFileImportError(section: section, index: index, number: number, field: field, problem: problem)
     }
 
     func checkKeys(_ allowed: Set<String>) throws {
@@ -152,7 +152,7 @@ private struct FieldReader {
 
     func time(_ key: String, in object: [String: JSONValue]? = nil, prefix: String = "") throws -> Date? {
         guard let text = try optionalString(key, max: 40, in: object, prefix: prefix) else { return nil }
-        guard let date = ApplicationImport.parseTime(text) else {
+        guard let date = CaseFileImport.parseTime(text) else {
             throw error(prefix + key, "not a time (use 2026-02-13T09:30:00+08:00 or 20260213T093000)")
         }
         return date

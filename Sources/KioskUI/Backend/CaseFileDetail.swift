@@ -1,7 +1,7 @@
 /// The detail screen's content for one 办件, formatted by the app.
-package struct ApplicationDetail: Sendable, Equatable {
+package struct CaseFileDetail: Sendable, Equatable {
     /// The list-level fields (number, item, status, deadline marks, mail eligibility).
-    package var row: ApplicationRow
+    package var row: CaseFileRow
     /// 受理时间, formatted.
     package var acceptedText: String
     /// 受理部门.
@@ -12,7 +12,7 @@ package struct ApplicationDetail: Sendable, Equatable {
     package var steps: [TimelineStep]
 
     /// Creates a detail view model.
-    package init(row: ApplicationRow, acceptedText: String, department: String, phone: String, steps: [TimelineStep]) {
+    package init(row: CaseFileRow, acceptedText: String, department: String, phone: String, steps: [TimelineStep]) {
         self.row = row
         self.acceptedText = acceptedText
         self.department = department

@@ -2,7 +2,7 @@ import Foundation
 import KioskCore
 import Testing
 
-@Suite struct ApplicationImportTests {
+@Suite struct CaseFileImportTests {
     static let now = Date(timeIntervalSince1970: 1_790_000_000)
 
     /// A valid record; tests change one field at a time.
@@ -26,7 +26,7 @@ import Testing
         let data = try Self.file([
             Self.record("A-1", ["queryPassword": "234765", "agentIdNumber": "11010519491231002x", "resultCode": 0])
         ])
-        let content = try ApplicationImport.parse(data, now: Self.now)
+        let content = try CaseFileImport.parse(data, now: Self.now)
         let caseFile = try #require(content.caseFiles.first)
         #expect(caseFile.number == "A-1")
         #expect(caseFile.agentIdNumber == "11010519491231002X")
@@ -66,8 +66,8 @@ import Testing
     func aBadFieldNamesRecordAndField(_ bad: BadRecord) throws {
         let value = try JSONSerialization.jsonObject(with: Data(bad.value.utf8), options: [.fragmentsAllowed])
         let data = try Self.file([Self.record("OK-1"), Self.record("BAD-2", [bad.change: value])])
-        let error = try #require(throws: ApplicationImportError.self) {
-            try ApplicationImport.parse(data, now: Self.now)
+        let error = try #require(throws: CaseFileImportError.self) {
+            try CaseFileImport.parse(data, now: Self.now)
         }
         #expect(error.index == 1)
         #expect(error.number == "BAD-2")
@@ -78,16 +78,16 @@ import Testing
     @Test(arguments: ["", "has space", "中文编号", String(repeating: "A", count: 51)])
     func badCaseNumbersAreRefused(_ number: String) throws {
         let data = try Self.file([Self.record(number)])
-        let error = try #require(throws: ApplicationImportError.self) {
-            try ApplicationImport.parse(data, now: Self.now)
+        let error = try #require(throws: CaseFileImportError.self) {
+            try CaseFileImport.parse(data, now: Self.now)
         }
         #expect(error.field == "number")
     }
 
     @Test func aDuplicateNumberIsRefused() throws {
         let data = try Self.file([Self.record("DUP-1"), Self.record("X-2"), Self.record("DUP-1")])
-        let error = try #require(throws: ApplicationImportError.self) {
-            try ApplicationImport.parse(data, now: Self.now)
+        let error = try #require(throws: CaseFileImportError.self) {
+            try CaseFileImport.parse(data, now: Self.now)
         }
         #expect(error.index == 2)
         #expect(error.field == "number")
@@ -97,11 +97,11 @@ import Testing
     @Test func nothingIsStoredAfterOneBadRecord() async throws {
         let database = try AppDatabase.inMemory()
         let good = try Self.file([Self.record("G-1"), Self.record("G-2")])
-        try await database.importApplications(try ApplicationImport.parse(good, now: Self.now))
+        try await database.importCaseFiles(try CaseFileImport.parse(good, now: Self.now))
         let bad = try Self.file([Self.record("N-1"), Self.record("N-2", ["applicantIdNumber": "110105194912310021"])])
         // The import path: parse everything, then store in one transaction.
-        await #expect(throws: ApplicationImportError.self) {
-            try await database.importApplications(try ApplicationImport.parse(bad, now: Self.now))
+        await #expect(throws: CaseFileImportError.self) {
+            try await database.importCaseFiles(try CaseFileImport.parse(bad, now: Self.now))
         }
         #expect(try await database.caseFileCount() == 2)
         #expect(try await database.caseFile(number: "N-1") == nil)
@@ -114,7 +114,7 @@ import Testing
             Self.record("AGENT-1", ["applicantIdNumber": "11010519491231002X", "agentIdNumber": "440106198703150016"]),
             Self.record("OTHER-1", ["applicantIdNumber": "510107199001010034"]),
         ])
-        try await database.importApplications(try ApplicationImport.parse(data, now: Self.now))
+        try await database.importCaseFiles(try CaseFileImport.parse(data, now: Self.now))
         let found = try await database.caseFiles(forIdNumber: "440106198703150016").map(\.number).sorted()
         #expect(found == ["AGENT-1", "OWN-1"])
         #expect(try await database.caseFiles(forIdNumber: "330102196207040045").isEmpty)
@@ -125,6 +125,6 @@ import Testing
     ])
     func timesInBothFormats(_ text: String) throws {
         let expected = CivilDate(iso: "2026-03-02")!.startOfDay!.addingTimeInterval(9.5 * 3600)
-        #expect(ApplicationImport.parseTime(text) == expected)
+        #expect(CaseFileImport.parseTime(text) == expected)
     }
 }

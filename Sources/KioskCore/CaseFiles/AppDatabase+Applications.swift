@@ -6,7 +6,7 @@ extension AppDatabase {
     ///
     /// - Returns: the number of 办件 stored.
     @discardableResult
-    package func importApplications(_ content: ApplicationImport.Content) async throws -> Int {
+    package func importCaseFiles(_ content: CaseFileImport.Content) async throws -> Int {
         try await writer.write { db in
             for item in content.items { try item.save(db) }
             for caseFile in content.caseFiles { try caseFile.save(db) }

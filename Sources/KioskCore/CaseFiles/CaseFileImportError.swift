@@ -1,5 +1,5 @@
 /// Why an applications file was refused; names the record (index and 办件编号) and the field.
-package struct ApplicationImportError: Error, CustomStringConvertible, Sendable, Equatable {
+package struct CaseFileImportError: Error, CustomStringConvertible, Sendable, Equatable {
     /// Index in the `applications` (or `items`) array, `nil` for file-level problems.
     package let index: Int?
     /// The 办件编号 (or item code) of the record, when it could be read.

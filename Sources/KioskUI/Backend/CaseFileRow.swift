@@ -1,5 +1,5 @@
 /// One 办件 in the citizen's list, with every field already formatted for display.
-package struct ApplicationRow: Sendable, Equatable, Identifiable {
+package struct CaseFileRow: Sendable, Equatable, Identifiable {
     /// The 办件编号 (opaque, rule R8).
     package var number: String
     /// The 事项名称.
