@@ -2,7 +2,11 @@ import Foundation
 import KioskTerminal
 
 /// The RGB values of the 16 ANSI colours the kiosk draws with (xterm's defaults, except a deep
-/// "government" blue for colour 4), and WCAG contrast arithmetic over them. The kiosk sets exactly
+/// "government" blue for colour 4 and black for colour 8), and WCAG contrast arithmetic over them.
+///
+/// Colour 8 is black, not xterm's grey, because kmscon (libtsm) and the Linux console draw bold text in
+/// colours 0–7 in the bright colour 8–15: the themes' bold black on yellow would come out grey on
+/// yellow (3.7:1). No theme draws with colour 8 itself. The kiosk sets exactly
 /// these values in its terminal while it runs (``terminalPalette(for:)``, OSC 4), and the shipped foot
 /// `[colors]` and kmscon palette say the same, so the contrast guarantees hold whatever the
 /// terminal's own palette is.
@@ -41,7 +45,7 @@ package enum AnsiPalette {
         case .magenta: RGB(205, 0, 205)
         case .cyan: RGB(0, 205, 205)
         case .white: RGB(229, 229, 229)
-        case .brightBlack: RGB(127, 127, 127)
+        case .brightBlack: RGB(0, 0, 0)  // what bold black becomes in kmscon: keep it black
         case .brightRed: RGB(255, 0, 0)
         case .brightGreen: RGB(0, 255, 0)
         case .brightYellow: RGB(255, 255, 0)

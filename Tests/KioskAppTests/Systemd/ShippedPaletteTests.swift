@@ -35,7 +35,9 @@ import Testing
         #expect(unit.contains("--palette=custom"))
         #expect(unit.contains("--palette-blue=\(blue.red),\(blue.green),\(blue.blue)"))
         #expect(unit.contains("--palette-background=\(blue.red),\(blue.green),\(blue.blue)"))
-        // The other 15 colours are kmscon's defaults, which are xterm's, as the kiosk's are.
+        let darkGrey = AnsiPalette.assumed(.brightBlack, asForeground: true)
+        #expect(unit.contains("--palette-dark-grey=\(darkGrey.red),\(darkGrey.green),\(darkGrey.blue)"))
+        // The other 14 colours are kmscon's defaults, which are xterm's, as the kiosk's are.
         #expect(AnsiPalette.assumed(.red, asForeground: true) == .init(205, 0, 0))
         #expect(AnsiPalette.assumed(.brightBlue, asForeground: true) == .init(92, 92, 255))
     }

@@ -51,6 +51,23 @@ import Testing
         }
     }
 
+    /// kmscon (libtsm) and the Linux console draw bold text in colours 0–7 in the bright colour 8–15.
+    /// With xterm's colour 8 (grey 127,127,127) the themes' bold black on bright yellow came out at 3.7:1.
+    @Test("bold text keeps its contrast where bold brightens colours 0–7", arguments: [Theme.standard, .highContrast])
+    func boldBrightening(theme: Theme) {
+        let minimum = theme == .highContrast ? 7.0 : 4.5
+        for (name, style) in theme.textStyles where style.attributes.contains(.bold) {
+            guard style.foreground != .default, style.foreground.rawValue < 8,
+                let bright = Color(rawValue: style.foreground.rawValue + 8)
+            else { continue }
+            let ratio = AnsiPalette.contrast(
+                AnsiPalette.assumed(bright, asForeground: true), AnsiPalette.assumed(style.background, asForeground: false))
+            #expect(ratio >= minimum, "\(theme.name) \(name) drawn bold in kmscon: \(ratio):1")
+        }
+        // The pair kmscon showed before colour 8 was made black.
+        #expect(AnsiPalette.contrast(.init(127, 127, 127), .init(255, 255, 0)) < 4.5)
+    }
+
     @Test("high-contrast theme: every text style is at least 7:1")
     func highContrastIsAAA() {
         for (name, style) in Theme.highContrast.textStyles {
