@@ -18,6 +18,8 @@ The actions file is a JSON list, run in order:
     {"resize": [cols, rows]}                change the window size (TIOCSWINSZ + SIGWINCH)
     {"signal": "TERM"}                      send a signal to the program
     {"wait_exit": 10}                       wait for the program to exit
+    {"wait_file": "path", "contains": "text", "timeout": 10}
+                                            wait until the file holds the text (a log line)
 
 It prints one JSON object: snapshots (lines of text, plus per-row checks), byte marks, exit status,
 whether the tty settings were restored, the tail of the output, and "error" when an action failed.
@@ -193,6 +195,15 @@ def main():
                 os.kill(pid, signal.SIGWINCH)
             elif "signal" in action:
                 os.kill(pid, getattr(signal, "SIG" + action["signal"]))
+            elif "wait_file" in action:
+                def holds(path=action["wait_file"], text=action["contains"]):
+                    try:
+                        with open(path, encoding="utf-8", errors="replace") as f:
+                            return text in f.read()
+                    except OSError:
+                        return False
+                if not wait_until(holds, action.get("timeout", 10)):
+                    raise RuntimeError(f"timed out waiting for {action['contains']!r} in {action['wait_file']}")
             elif "wait_exit" in action:
                 if not wait_until(lambda: reap(), action["wait_exit"]):
                     raise RuntimeError("timed out waiting for the program to exit")

@@ -14,8 +14,10 @@ high-contrast theme). Touch targets: rectangles of cells whose background differ
 screen's and spans less than the full width (bars are not buttons), holding text; each must be
 >= 60x60 px in 长辈模式 (elder), >= 44x44 px otherwise. The home screen's one-row sample-card
 buttons exist only in `kiosk demo` and are reported, not failed; vertical strips (a dialog's
-frame or shadow) are not buttons. The grid must leave less than
-one cell unused at the right and bottom edges.
+frame or shadow) are not buttons, nor is one row of highlighted text with glyphs in its first and
+last cells (a label such as 请到服务窗口咨询: a button has padding), nor the cells of an on-screen
+QR code (the index's "qr" box: [first col, first row, last col, last row], quiet zone included).
+The grid must leave less than one cell unused at the right and bottom edges.
 """
 import json
 import os
@@ -109,6 +111,12 @@ def check_image(path, entry, failures, figures):
             continue  # a vertical strip (a dialog's frame or shadow), not a button
         if w * h > width * height // 6:
             continue  # a panel (the card prompt), not a button
+        qr = entry.get("qr")
+        if qr and qr[0] <= col and right <= qr[2] and qr[1] <= row and bottom <= qr[3]:
+            continue  # a module of the on-screen QR code
+        if bottom == row and grid[col, row][1] is not None and grid[right, row][1] is not None:
+            figures.setdefault("labels_px", []).append([w, h])
+            continue  # highlighted text without padding: a label, not a button
         if entry["screen"] == "home" and bottom == row:
             figures.setdefault("demo_buttons_px", [w, h])
             continue

@@ -9,6 +9,7 @@ pyte copy of the screen so the harness can find a label's cell, and it accepts J
 Unix stream socket (one request per connection, one JSON answer):
     {"find": "text", "nth": 0}   -> {"cell": [col, row]} of the text's middle, or {"cell": null}
     {"text": true}               -> {"lines": [...], "size": [cols, rows]}
+    {"cells": "▀"}               -> {"cells": [[col, row], ...]} of every cell holding exactly that text
     {"send": "bytes"}            -> writes the bytes to the kiosk as if typed (keys, SGR mouse reports)
 """
 import argparse
@@ -90,6 +91,9 @@ def main():
         request = json.loads(data.decode("utf-8"))
         if "find" in request:
             reply = {"cell": find(request["find"], request.get("nth", 0))}
+        elif "cells" in request:
+            reply = {"cells": [[x, y] for y in range(screen.lines) for x in range(screen.columns)
+                               if screen.buffer[y][x].data == request["cells"]]}
         elif "send" in request:
             os.write(master, request["send"].encode("utf-8"))
             reply = {"ok": True}

@@ -10,7 +10,8 @@ struct DemoCommand: AsyncParsableCommand {
             Uses a simulated ID-card reader with invented sample cards (buttons on the home screen place \
             and remove them), a database seeded with invented applications, and a preview printer that \
             writes receipts to <state directory>/receipts instead of printing. Press Ctrl-Q to quit; the \
-            terminal is restored.
+            terminal is restored. Logs and any crash report go to <state directory>/kiosk.log, never to \
+            the screen.
             """
     )
 

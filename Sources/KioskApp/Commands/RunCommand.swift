@@ -10,7 +10,10 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Draws on the terminal it is started in (kmscon or foot under cage; see docs/deployment.md), \
             reads the ID-card reader and prints through the configured printer. There is no quit key: \
-            the kiosk stops on SIGTERM (systemctl stop). Exit status 78 means the configuration is invalid.
+            the kiosk stops on SIGTERM (systemctl stop). Exit status 78 means the configuration is invalid. \
+            A crash report never reaches the screen: the kiosk re-executes itself with SWIFT_BACKTRACE's \
+            interactive=no,color=no,output-to=stderr and, when standard error is the terminal, sends it to \
+            the journal (or <state directory>/kiosk.log); see docs/deployment.md, "Crashes".
             """
     )
 
@@ -39,13 +42,27 @@ enum KioskLauncher {
             FileHandle.standardError.write(Data("kiosk: standard input and output must be a terminal\n".utf8))
             throw ExitCode.failure
         }
+        // A crash report must never reach the citizen's screen: the runtime reads SWIFT_BACKTRACE
+        // only at start, so re-execute with it set, then move standard error off the terminal.
+        let reexecProblem = CrashOutputProcess.reexecuteIfNeeded()
         try? FileManager.default.createDirectory(
             atPath: stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let logFile = (stateDirectory as NSString).appendingPathComponent("kiosk.log")
+        let standardErrorIsTerminal = isatty(STDERR_FILENO) == 1
+        let crashOutput = CrashOutputProcess.redirectStandardError(
+            to: CrashOutput.destination(
+                standardErrorIsTerminal: standardErrorIsTerminal, preferJournal: mode == .production,
+                journalAvailable: FileManager.default.fileExists(atPath: CrashOutput.journalStreamSocket),
+                logFile: logFile),
+            fallbackFile: logFile)
         LoggingSetup.bootstrap(
             level: Logger.Level(rawValue: configuration.logging.level.rawValue) ?? .info,
             screenOwnsTerminal: true, preferJournal: mode == .production,
-            fallbackFile: (stateDirectory as NSString).appendingPathComponent("kiosk.log"))
+            fallbackFile: logFile, standardErrorIsTerminal: standardErrorIsTerminal)
         let logger = Logger(label: "kiosk")
+        if let reexecProblem { logger.warning("crash reports may wait for a key", metadata: ["kiosk.error": "\(reexecProblem)"]) }
+        logger.info("crash reports go to \(crashOutput)", metadata: [
+            "swift.backtrace": "\(ProcessInfo.processInfo.environment["SWIFT_BACKTRACE"] ?? "")"])
         do {
             try await KioskApplication(
                 configuration: configuration, mode: mode, stateDirectory: stateDirectory, logger: logger

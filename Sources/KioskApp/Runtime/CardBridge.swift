@@ -15,6 +15,8 @@ struct CardBridge: Service {
     func run() async throws {
         for await event in readerEvents.cancelOnGracefulShutdown() {
             switch event {
+            case .cardReading:
+                output.yield(.reading)
             case .cardInserted(let identity):
                 let (token, summary) = await backend.open(identity: identity)
                 output.yield(.inserted(summary, session: token))

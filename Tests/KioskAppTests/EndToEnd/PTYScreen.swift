@@ -21,6 +21,8 @@ struct PTYScreen {
         case resize(columns: Int, rows: Int)
         case signal(String)
         case waitExit(Double)
+        /// Waits until the file at the path holds the text (a log line the screen must not show).
+        case waitFile(String, contains: String, timeout: Double = 10)
 
         var json: [String: Any] {
             switch self {
@@ -35,6 +37,7 @@ struct PTYScreen {
             case .resize(let columns, let rows): ["resize": [columns, rows]]
             case .signal(let name): ["signal": name]
             case .waitExit(let seconds): ["wait_exit": seconds]
+            case .waitFile(let path, let text, let timeout): ["wait_file": path, "contains": text, "timeout": timeout]
             }
         }
     }

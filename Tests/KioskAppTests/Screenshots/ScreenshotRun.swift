@@ -15,6 +15,21 @@ actor ScreenshotRun {
         var failures: [String]
         /// The checker's JSON figures per screenshot, as text for the test log.
         var figures: String
+        /// The print result screens with the slip's QR code on screen (no printer).
+        var qrShots: [QRShot] = []
+    }
+
+    /// A screenshot of the print result with the QR code on screen, and what the kiosk meant it to say.
+    struct QRShot: Sendable {
+        var file: String
+        var png: Data
+        /// The 办件编号 the harness printed.
+        var applicationNumber: String
+        /// The print happened within these Unix seconds.
+        var printedAfter: Int64
+        var printedBefore: Int64
+        /// The `[receipt] token_key` the harness configured.
+        var tokenKey: String
     }
 
     /// The shared run.
@@ -35,13 +50,15 @@ actor ScreenshotRun {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-shots-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         let kiosk = BuiltProducts.url("kiosk")?.path ?? ".build/debug/kiosk"
-        let screens = "home,applications,detail,print-result,mail-phone,mail-address,mail-summary,mail-done,rating,rating-reasons"
+        let screens = "home,reading,applications,detail,print-result,print-qr,mail-phone,mail-address,mail-summary,"
+            + "mail-done,rating,rating-reasons,paused,maintenance"
         var harnessOutput = ""
         var allFailures: [String] = []
         var allFigures = ""
+        var qrShots: [QRShot] = []
         for (sizes, variants, subset) in [
             ("1920x1080", "standard,elder,high-contrast,english", screens),
-            ("1280x1024", "standard,elder", "home,applications,mail-summary"),
+            ("1280x1024", "standard,elder", "home,applications,mail-summary,print-qr"),
         ] {
             let directory = output.appendingPathComponent(sizes)
             let harness = try await runProgram(
@@ -60,8 +77,23 @@ actor ScreenshotRun {
             }
             allFailures += failures
             allFigures += check.standardOutput
+            qrShots += try Self.qrShots(in: directory)
         }
         return Report(harness: ProgramResult(status: 0, standardOutput: harnessOutput, standardError: ""),
-                      failures: allFailures, figures: allFigures)
+                      failures: allFailures, figures: allFigures, qrShots: qrShots)
+    }
+
+    /// The index's print-qr entries with their PNGs.
+    private static func qrShots(in directory: URL) throws -> [QRShot] {
+        let index = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("index.json")))
+        return try (index as? [[String: Any]] ?? []).filter { $0["screen"] as? String == "print-qr" }.map { entry in
+            let file = entry["file"] as? String ?? ""
+            return QRShot(
+                file: file, png: try Data(contentsOf: directory.appendingPathComponent(file)),
+                applicationNumber: entry["application_number"] as? String ?? "",
+                printedAfter: (entry["printed_after"] as? NSNumber)?.int64Value ?? 0,
+                printedBefore: (entry["printed_before"] as? NSNumber)?.int64Value ?? 0,
+                tokenKey: entry["token_key"] as? String ?? "")
+        }
     }
 }

@@ -77,6 +77,10 @@ extension ReaderEvent {
         if case .cardInserted(let identity) = self { return identity }
         return nil
     }
+    var isReading: Bool {
+        if case .cardReading = self { return true }
+        return false
+    }
     var isRemoval: Bool {
         if case .cardRemoved = self { return true }
         return false

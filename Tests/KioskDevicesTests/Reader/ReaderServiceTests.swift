@@ -55,6 +55,26 @@ import Testing
         #expect(recorder.all.compactMap(\.insertedIdentity).last?.englishName == "SMITH JOHN")
     }
 
+    /// A read is announced before its result, so the screen can show 读卡中 while a slow reader reads.
+    @Test func readIsAnnouncedBeforeTheCardIsInserted() async throws {
+        let fixture = try PTYFixture()
+        let service = IDCardReaderService(
+            connector: SerialConnector(path: fixture.linkPath), configuration: Self.configuration(),
+            logger: Logger(label: "test"))
+        let recorder = EventRecorder(service.events())
+        let task = Task { try await service.run() }
+        defer { task.cancel() }
+        #expect(await recorder.wait { $0.contains { $0.statusValue?.device == .online } })
+        #expect(!recorder.all.contains { $0.isReading }, "no card yet, no read")
+        fixture.emulator.place(SampleCards.resident)
+        #expect(await recorder.wait { $0.contains { $0.insertedIdentity != nil } })
+        let events = recorder.all
+        let reading = try #require(events.firstIndex { $0.isReading }, "no cardReading before the card")
+        let inserted = try #require(events.firstIndex { $0.insertedIdentity != nil })
+        #expect(reading < inserted)
+        #expect(events.filter { $0.isReading }.count == 1)
+    }
+
     @Test func swappingCardsBetweenPollsIsARemovalAndAnInsertion() async throws {
         let fixture = try PTYFixture(card: SampleCards.resident)
         let service = IDCardReaderService(

@@ -199,8 +199,10 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
         try await read(client, attempts: 0)
     }
 
-    /// Reads the selected card; a failure other than a device error is published as `readFailed`.
+    /// Reads the selected card (announced as `cardReading`); a failure other than a device error is
+    /// published as `readFailed`.
     private func read(_ client: SAMClient, attempts: Int) async throws {
+        broadcaster.send(.cardReading)
         do {
             let identity = try await client.readCard()
             cardState = .read(identity)
