@@ -4,8 +4,9 @@ import Testing
 /// A crash of the real `kiosk demo` on a real pseudo-terminal: the Swift runtime's backtrace must
 /// land in the state directory's kiosk.log, and nothing of it on the screen (issue 11). The crash
 /// is a `SIGSEGV` sent with kill(2), which the runtime's backtracer catches like a bad pointer; a
-/// signal sent by kill(2) is not a fault that recurs, so after its report the process runs on with
-/// the default action restored, and a second `SIGSEGV` ends it.
+/// signal sent by kill(2) is not a fault that recurs, so after its report the process runs on, and
+/// SIGTERM then stops it as systemd would. (A second `SIGSEGV` instead hung the kiosk now and then on
+/// a loaded machine, when it arrived while the first report's handler was still returning.)
 @Suite(.enabled(if: PTYScreen.isAvailable, "needs KIOSK_TEST_PYTHON (scripts/test provides it)"))
 struct CrashOutputScreenTests {
     /// What the backtracer writes (Swift 6.3): its banner, thread header and key prompt.
@@ -25,14 +26,14 @@ struct CrashOutputScreenTests {
                 .snapshot("home"),
                 .signal("SEGV"),
                 .waitFile(state + "/kiosk.log", contains: "Backtrace took", timeout: 60),
-                .signal("SEGV"),
-                .waitExit(10),
+                .signal("TERM"),
+                .waitExit(30),
                 .snapshot("after"),
             ])
         #expect(result.error == nil, "\(result.error ?? "")\n\((result.screen ?? []).joined(separator: "\n"))")
         #expect(try result.snapshot("home").text.contains("李建国"))
-        // Killed by the signal once the backtracer is done (128 + 11 as a status, or -11).
-        #expect(result.exitCode == -11 || result.exitCode == 139, "exit \(String(describing: result.exitCode))")
+        // The report did not take the kiosk down with it: it stops cleanly when asked.
+        #expect(result.exitCode == 0, "exit \(String(describing: result.exitCode))")
         // What reached the terminal (its last 4 KiB), and the screen at the end (or when a step failed).
         let screen = (result.snapshots["after"]?.lines ?? result.screen ?? []).joined(separator: "\n")
         for marker in Self.backtraceMarkers {
