@@ -99,7 +99,7 @@ let package = Package(
         ),
 
         // Shared by the test targets: test clock, pseudo-terminal, subprocess runner, product locator.
-        .target(name: "KioskTestSupport", path: "Tests/KioskTestSupport"),
+        .target(name: "KioskTestSupport", dependencies: ["KioskCore"], path: "Tests/KioskTestSupport"),
         .testTarget(
             name: "KioskCoreTests",
             dependencies: [

@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskDevices
+import KioskTestSupport
 import KioskUI
 import Logging
 import Synchronization
