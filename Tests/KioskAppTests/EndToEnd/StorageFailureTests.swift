@@ -60,10 +60,8 @@ struct StorageFailureTests {
         try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
         try await mount(["-t", "tmpfs", "-o", "size=\(size),mode=0700", "tmpfs", state])
         do {
-            let config = base + "/kiosk.toml"
-            try ("[reader]\ndriver = \"simulator\"\n[printer]\ndriver = \"none\"\n" + extraConfig)
-                .write(toFile: config, atomically: true, encoding: .utf8)
-            try await body(SmallState(base: base, state: state, config: config))
+            let config = try E2E.writeConfig(E2E.simulatorConfig + extraConfig, in: base)
+            try await body(SmallState(base: base, state: state, config: config.path))
         } catch {
             _ = try? await runProgram(URL(fileURLWithPath: "/bin/umount"), ["-l", state])
             throw error
