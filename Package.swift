@@ -98,8 +98,13 @@ let package = Package(
             ]
         ),
 
-        // Shared by the test targets: test clock, pseudo-terminal, subprocess runner, product locator.
-        .target(name: "KioskTestSupport", path: "Tests/KioskTestSupport"),
+        // Shared by the test targets: test clock, pseudo-terminal, subprocess runner, product locator,
+        // Core fixtures (service items, receipt site) and tapping the shell's controls.
+        .target(
+            name: "KioskTestSupport",
+            dependencies: ["KioskCore", "KioskTerminal", "KioskUI"],
+            path: "Tests/KioskTestSupport"
+        ),
         .testTarget(
             name: "KioskCoreTests",
             dependencies: [
@@ -117,7 +122,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KioskTerminalTests", dependencies: ["KioskTerminal", "KioskTestSupport"]),
-        .testTarget(name: "KioskUITests", dependencies: ["KioskUI", "KioskTerminal", "KioskCore"]),
+        .testTarget(
+            name: "KioskUITests", dependencies: ["KioskUI", "KioskTerminal", "KioskCore", "KioskTestSupport"]),
         .testTarget(name: "KioskBenchTests", dependencies: ["KioskBench"]),
         .testTarget(
             name: "KioskAppTests",

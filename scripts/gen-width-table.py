@@ -130,30 +130,36 @@ lines = [
     "enum WidthTable {",
     f'    /// The Unicode version the table was generated from.',
     f'    static let unicodeVersion = "{eaw_version}"',
-    "",
-    "    /// Sorted, non-overlapping ranges of code points whose width is 0 or 2 (all others are 1):",
-    "    /// `(first, last, width)`.",
+]
+
+
+def table(doc, declaration, runs, entry):
+    """One Swift array literal after a blank line: its doc lines, its declaration, `entry(run)` a line."""
+    return ["", *doc, declaration, *(f"        {entry(run)}," for run in runs), "    ]"]
+
+
+lines += table(
+    [
+        "    /// Sorted, non-overlapping ranges of code points whose width is 0 or 2 (all others are 1):",
+        "    /// `(first, last, width)`.",
+    ],
     "    static let ranges: [(first: UInt32, last: UInt32, width: UInt8)] = [",
-]
-for lo, hi, w in width_runs:
-    lines.append(f"        (0x{lo:04X}, 0x{hi:04X}, {w}),")
-lines += [
-    "    ]",
-    "",
-    "    /// Sorted, non-overlapping Extended_Pictographic ranges: `(first, last)`.",
+    width_runs,
+    lambda run: f"(0x{run[0]:04X}, 0x{run[1]:04X}, {run[2]})",
+)
+lines += table(
+    ["    /// Sorted, non-overlapping Extended_Pictographic ranges: `(first, last)`."],
     "    static let pictographic: [(first: UInt32, last: UInt32)] = [",
-]
-for lo, hi, _ in pict_runs:
-    lines.append(f"        (0x{lo:04X}, 0x{hi:04X}),")
-lines += [
-    "    ]",
-    "",
-    "    /// Sorted, non-overlapping East_Asian_Width=A (ambiguous) ranges: `(first, last)`.",
+    pict_runs,
+    lambda run: f"(0x{run[0]:04X}, 0x{run[1]:04X})",
+)
+lines += table(
+    ["    /// Sorted, non-overlapping East_Asian_Width=A (ambiguous) ranges: `(first, last)`."],
     "    static let ambiguous: [(first: UInt32, last: UInt32)] = [",
-]
-for lo, hi, _ in ambiguous_runs:
-    lines.append(f"        (0x{lo:04X}, 0x{hi:04X}),")
-lines += ["    ]", "}", ""]
+    ambiguous_runs,
+    lambda run: f"(0x{run[0]:04X}, 0x{run[1]:04X})",
+)
+lines += ["}", ""]
 
 os.makedirs(os.path.dirname(out_path), exist_ok=True)
 with open(out_path, "w", encoding="utf-8") as f:

@@ -31,9 +31,7 @@ struct DoctorCommand: AsyncParsableCommand {
         doctor.extraChecks = DoctorChecks.all
         let findings = await doctor.run()
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(findings), as: UTF8.self))
+            print(String(decoding: try StaffExport.json(findings), as: UTF8.self))
         } else {
             for finding in findings {
                 let mark = switch finding.severity {

@@ -63,7 +63,7 @@ struct MaintenanceActions: Sendable {
         do {
             let requests = try await database.mailRequests()
             let rows = requests.map(MailExportRow.init)
-            let data = try StaffExport.render(rows, format: .csv, header: MailExportRow.header) { $0.fields }
+            let data = try StaffExport.render(rows, format: .csv)
             let stamp = DisplayFormat.receiptTime(now()).replacingOccurrences(of: " ", with: "-")
                 .replacingOccurrences(of: ":", with: "")
             let path = (exportDirectory as NSString).appendingPathComponent("mail-\(stamp).csv")

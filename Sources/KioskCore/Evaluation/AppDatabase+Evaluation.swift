@@ -24,9 +24,7 @@ extension AppDatabase {
     package func submitEvaluation(_ evaluation: Evaluation, terminalId: String) async throws -> EvaluationSubmission {
         let evaluation = try evaluation.validated()
         return try await writer.write { db in
-            if let existing = try Evaluation.filter(Evaluation.Columns.idempotencyKey == evaluation.idempotencyKey)
-                .fetchOne(db)
-            {
+            if let existing = try Evaluation.stored(idempotencyKey: evaluation.idempotencyKey, in: db) {
                 return .existing(existing)
             }
             let rounds = try Int.fetchSet(
@@ -36,12 +34,7 @@ extension AppDatabase {
                     .select(Evaluation.Columns.round))
             if rounds.contains(evaluation.round) { throw EvaluationError.alreadyRated(round: evaluation.round) }
             if evaluation.round == 2 && !rounds.contains(1) { throw EvaluationError.followUpWithoutFirst }
-            var stored = evaluation
-            try stored.insert(db)
-            var outbox = OutboxEntry(
-                kind: .evaluation, recordId: stored.id!, idempotencyKey: stored.idempotencyKey,
-                createdAt: stored.ratedAt)
-            try outbox.insert(db)
+            let stored = try evaluation.insertWithOutboxEntry(db, createdAt: evaluation.ratedAt)
             let callback = stored.callbackPhone.map { " 回访电话 \(Masking.phone($0))" } ?? ""
             var audit = AuditEvent(
                 time: stored.ratedAt, terminalId: terminalId, event: "evaluation.submitted", outcome: "success",

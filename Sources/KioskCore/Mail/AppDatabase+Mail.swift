@@ -53,9 +53,7 @@ extension AppDatabase {
     package func submitMailRequest(_ request: MailRequest, terminalId: String) async throws -> MailSubmission {
         let request = try request.validated()
         return try await writer.write { db in
-            if let existing = try MailRequest.filter(MailRequest.Columns.idempotencyKey == request.idempotencyKey)
-                .fetchOne(db)
-            {
+            if let existing = try MailRequest.stored(idempotencyKey: request.idempotencyKey, in: db) {
                 return .existing(existing)
             }
             if let existing = try MailRequest.filter(MailRequest.Columns.caseNumber == request.caseNumber).fetchOne(db)
@@ -67,12 +65,7 @@ extension AppDatabase {
                 try refusal.insert(db)
                 return .existing(existing)
             }
-            var stored = request
-            try stored.insert(db)
-            var outbox = OutboxEntry(
-                kind: .mailRequest, recordId: stored.id!, idempotencyKey: stored.idempotencyKey,
-                createdAt: stored.requestedAt)
-            try outbox.insert(db)
+            let stored = try request.insertWithOutboxEntry(db, createdAt: request.requestedAt)
             var audit = AuditEvent(
                 time: stored.requestedAt, terminalId: terminalId, event: "mail.requested", outcome: "success",
                 subject: "办件 \(stored.caseNumber) 收件人 \(stored.maskedRecipient)",

@@ -16,29 +16,22 @@ package enum ReceiptTemplates {
         printedAt: String,
         now: UnixTime
     ) -> Receipt {
-        var elements: [ReceiptElement] = [
-            .text(site.siteName, .centered),
-            .text("办件进度凭条", .title),
-            .rule,
-            .field(label: "事项名称", value: input.itemName),
-            .field(label: "办件编号", value: input.caseNumber),
-            .field(label: "受理时间", value: input.acceptedAt),
-            .field(label: "当前状态", value: input.status),
-            .field(label: "承诺办结", value: input.promisedDate),
-            .field(label: "受理部门", value: input.department),
-            .field(label: "申请人", value: Masking.name(input.applicantName)),
-            .field(label: "证件号码", value: Masking.idNumber(input.applicantIDNumber)),
-            .rule,
-        ]
-        elements += footer(
-            caseNumber: input.caseNumber,
-            consultPhone: input.consultPhone,
-            supervisionPhone: input.supervisionPhone,
-            site: site,
-            printedAt: printedAt,
-            now: now
+        receipt(
+            title: "kiosk status slip", heading: "办件进度凭条",
+            fields: [
+                .field(label: "事项名称", value: input.itemName),
+                .field(label: "办件编号", value: input.caseNumber),
+                .field(label: "受理时间", value: input.acceptedAt),
+                .field(label: "当前状态", value: input.status),
+                .field(label: "承诺办结", value: input.promisedDate),
+                .field(label: "受理部门", value: input.department),
+                .field(label: "申请人", value: Masking.name(input.applicantName)),
+                .field(label: "证件号码", value: Masking.idNumber(input.applicantIDNumber)),
+            ],
+            footer: Footer(
+                caseNumber: input.caseNumber, consultPhone: input.consultPhone,
+                supervisionPhone: input.supervisionPhone, site: site, printedAt: printedAt, now: now)
         )
-        return Receipt(title: "kiosk status slip", elements: elements)
     }
 
     /// The mail-request receipt.
@@ -53,53 +46,57 @@ package enum ReceiptTemplates {
         printedAt: String,
         now: UnixTime
     ) -> Receipt {
-        var elements: [ReceiptElement] = [
-            .text(site.siteName, .centered),
-            .text("邮寄申请回执", .title),
-            .rule,
-            .field(label: "事项名称", value: input.itemName),
-            .field(label: "办件编号", value: input.caseNumber),
-            .field(label: "寄送证照", value: input.certificateName),
-            .field(label: "申请时间", value: input.requestedAt),
-            .field(label: "当前状态", value: input.status),
-            .field(label: "承诺办结", value: input.promisedDate),
-            .field(label: "受理部门", value: input.department),
-            .field(label: "收件人", value: Masking.name(input.recipientName)),
-            .field(label: "联系电话", value: Masking.phone(input.recipientPhone)),
-            .field(label: "收件地址", value: Masking.address(input.recipientAddress)),
-            .field(label: "邮政编码", value: input.postcode),
-            .rule,
-        ]
-        elements += footer(
-            caseNumber: input.caseNumber,
-            consultPhone: input.consultPhone,
-            supervisionPhone: input.supervisionPhone,
-            site: site,
-            printedAt: printedAt,
-            now: now
+        receipt(
+            title: "kiosk mail request", heading: "邮寄申请回执",
+            fields: [
+                .field(label: "事项名称", value: input.itemName),
+                .field(label: "办件编号", value: input.caseNumber),
+                .field(label: "寄送证照", value: input.certificateName),
+                .field(label: "申请时间", value: input.requestedAt),
+                .field(label: "当前状态", value: input.status),
+                .field(label: "承诺办结", value: input.promisedDate),
+                .field(label: "受理部门", value: input.department),
+                .field(label: "收件人", value: Masking.name(input.recipientName)),
+                .field(label: "联系电话", value: Masking.phone(input.recipientPhone)),
+                .field(label: "收件地址", value: Masking.address(input.recipientAddress)),
+                .field(label: "邮政编码", value: input.postcode),
+            ],
+            footer: Footer(
+                caseNumber: input.caseNumber, consultPhone: input.consultPhone,
+                supervisionPhone: input.supervisionPhone, site: site, printedAt: printedAt, now: now)
         )
-        return Receipt(title: "kiosk mail request", elements: elements)
     }
 
-    /// Phones, terminal, print time, the QR code and the cut shared by both receipts.
-    private static func footer(
-        caseNumber: String,
-        consultPhone: String,
-        supervisionPhone: String,
-        site: ReceiptSite,
-        printedAt: String,
-        now: UnixTime
-    ) -> [ReceiptElement] {
-        [
-            .field(label: "咨询电话", value: consultPhone),
-            .field(label: "监督电话", value: supervisionPhone),
-            .field(label: "终端编号", value: site.terminalID),
-            .field(label: "打印时间", value: printedAt),
-            .feed(lines: 1),
-            .qrCode(payload: site.qrLink.url(for: caseNumber, now: now)),
-            .text("扫码查询办理进度", .centered),
-            .cut(partial: true),
-        ]
+    /// What the footer shared by both receipts prints: phones, terminal, print time and the QR code.
+    private struct Footer {
+        var caseNumber: String
+        var consultPhone: String
+        var supervisionPhone: String
+        var site: ReceiptSite
+        var printedAt: String
+        var now: UnixTime
+
+        /// Phones, terminal, print time, the QR code and the cut.
+        var elements: [ReceiptElement] {
+            [
+                .field(label: "咨询电话", value: consultPhone),
+                .field(label: "监督电话", value: supervisionPhone),
+                .field(label: "终端编号", value: site.terminalID),
+                .field(label: "打印时间", value: printedAt),
+                .feed(lines: 1),
+                .qrCode(payload: site.qrLink.url(for: caseNumber, now: now)),
+                .text("扫码查询办理进度", .centered),
+                .cut(partial: true),
+            ]
+        }
+    }
+
+    /// A receipt of the site: its name and `heading` on top, `fields` between rules, then `footer`.
+    private static func receipt(
+        title: String, heading: String, fields: [ReceiptElement], footer: Footer
+    ) -> Receipt {
+        let header: [ReceiptElement] = [.text(footer.site.siteName, .centered), .text(heading, .title), .rule]
+        return Receipt(title: title, elements: header + fields + [.rule] + footer.elements)
     }
 }
 

@@ -91,10 +91,7 @@ package actor CUPSPrinter: ReceiptPrinter {
     }
 
     package func print(_ receipt: Receipt, session: PrintSessionID) async throws(PrintError) -> PrintReport {
-        let encoded = try ESCPOSEncoder(profile: profile).encode(receipt)
-        for warning in encoded.warnings {
-            logger.info("receipt printed with a replacement", metadata: ["printer.warning": "\(warning)"])
-        }
+        let encoded = try EncodedReceipt.forPrinting(receipt, profile: profile, logger: logger)
         let jobID = try await submit(encoded.bytes, title: receipt.title)
         jobsBySession[session, default: []].insert(jobID)
         defer { forget(jobID, session: session) }
@@ -102,12 +99,7 @@ package actor CUPSPrinter: ReceiptPrinter {
         try await waitForCompletion(jobID)
         logger.info("print job completed", metadata: ["printer.queue": "\(queue)", "printer.job": "\(jobID)"])
         return PrintReport(
-            jobID: jobID,
-            byteCount: encoded.bytes.count,
-            warnings: encoded.warnings,
-            textLines: ReceiptTextRenderer.lines(of: receipt, columns: profile.columns),
-            bytesHash: PrintReport.hash(of: encoded.bytes)
-        )
+            jobID: jobID, encoded: encoded, textLines: ReceiptTextRenderer.lines(of: receipt, columns: profile.columns))
     }
 
     /// Prints already-encoded bytes (test receipts, reprints) and waits for completion.

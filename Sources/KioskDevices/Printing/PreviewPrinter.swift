@@ -49,13 +49,7 @@ package actor PreviewPrinter: ReceiptPrinter {
                 errno: (error as NSError).code == 0 ? EIO : Int32((error as NSError).code)
             )
         }
-        return PrintReport(
-            jobID: counter,
-            byteCount: encoded.bytes.count,
-            warnings: encoded.warnings,
-            textLines: lines,
-            bytesHash: PrintReport.hash(of: encoded.bytes)
-        )
+        return PrintReport(jobID: counter, encoded: encoded, textLines: lines)
     }
 
     package func cancelPending(session: PrintSessionID) async {}

@@ -77,18 +77,10 @@ package actor SocketPrinter: ReceiptPrinter {
     }
 
     package func print(_ receipt: Receipt, session: PrintSessionID) async throws(PrintError) -> PrintReport {
-        let encoded = try ESCPOSEncoder(profile: profile).encode(receipt)
-        for warning in encoded.warnings {
-            logger.info("receipt printed with a replacement", metadata: ["printer.warning": "\(warning)"])
-        }
+        let encoded = try EncodedReceipt.forPrinting(receipt, profile: profile, logger: logger)
         try await send(encoded.bytes)
         return PrintReport(
-            jobID: nil,
-            byteCount: encoded.bytes.count,
-            warnings: encoded.warnings,
-            textLines: ReceiptTextRenderer.lines(of: receipt, columns: profile.columns),
-            bytesHash: PrintReport.hash(of: encoded.bytes)
-        )
+            jobID: nil, encoded: encoded, textLines: ReceiptTextRenderer.lines(of: receipt, columns: profile.columns))
     }
 
     /// Sends already-encoded bytes with the status checks of ``print(_:session:)``.

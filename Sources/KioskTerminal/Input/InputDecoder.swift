@@ -261,14 +261,8 @@ package struct InputDecoder: Sendable {
         let finalByte = bytes[index]
         let count = index + 1 - start
         let modifiers = Modifiers(xtermParameter: modifier)
+        if let cursor = cursorKey(finalByte) { return key(cursor, modifiers, count) }
         switch finalByte {
-        case UInt8(ascii: "A"): return key(.up, modifiers, count)
-        case UInt8(ascii: "B"): return key(.down, modifiers, count)
-        case UInt8(ascii: "C"): return key(.right, modifiers, count)
-        case UInt8(ascii: "D"): return key(.left, modifiers, count)
-        case UInt8(ascii: "H"): return key(.home, modifiers, count)
-        case UInt8(ascii: "F"): return key(.end, modifiers, count)
-        case UInt8(ascii: "P")...UInt8(ascii: "S"): return key(.function(Int(finalByte) - 0x4F), modifiers, count)
         case UInt8(ascii: "M"): return key(.keypadEnter, modifiers, count)
         case UInt8(ascii: "p")...UInt8(ascii: "y"):
             return key(.keypad(Character(Unicode.Scalar(finalByte - 0x40))), modifiers, count)
@@ -281,6 +275,21 @@ package struct InputDecoder: Sendable {
         case UInt8(ascii: "X"): return key(.keypad("="), modifiers, count)
         case 0x40...0x7E: return .drop(count)
         default: return .drop(index - start)  // not a final byte: drop the prefix, re-read this byte
+        }
+    }
+
+    /// The key a final byte means after both `ESC O` and `ESC [`: arrows, Home/End (`H`/`F`) and
+    /// F1–F4 (`P`–`S`); nil for any other byte.
+    private static func cursorKey(_ finalByte: UInt8) -> Key? {
+        switch finalByte {
+        case UInt8(ascii: "A"): .up
+        case UInt8(ascii: "B"): .down
+        case UInt8(ascii: "C"): .right
+        case UInt8(ascii: "D"): .left
+        case UInt8(ascii: "H"): .home
+        case UInt8(ascii: "F"): .end
+        case UInt8(ascii: "P")...UInt8(ascii: "S"): .function(Int(finalByte) - 0x4F)
+        default: nil
         }
     }
 
@@ -378,15 +387,9 @@ package struct InputDecoder: Sendable {
             return .drop(count)
         }
         let modifiers = Modifiers(xtermParameter: parameter(1, default: 1))
+        if let cursor = cursorKey(final) { return key(cursor, modifiers, count) }
         switch final {
-        case UInt8(ascii: "A"): return key(.up, modifiers, count)
-        case UInt8(ascii: "B"): return key(.down, modifiers, count)
-        case UInt8(ascii: "C"): return key(.right, modifiers, count)
-        case UInt8(ascii: "D"): return key(.left, modifiers, count)
-        case UInt8(ascii: "H"): return key(.home, modifiers, count)
-        case UInt8(ascii: "F"): return key(.end, modifiers, count)
         case UInt8(ascii: "Z"): return key(.backTab, modifiers, count)
-        case UInt8(ascii: "P")...UInt8(ascii: "S"): return key(.function(Int(final) - 0x4F), modifiers, count)
         case UInt8(ascii: "~"):
             let keys: [Int: Key] = [
                 1: .home, 2: .insert, 3: .delete, 4: .end, 5: .pageUp, 6: .pageDown, 7: .home, 8: .end,

@@ -11,23 +11,11 @@ enum MailPhoneScreen {
         let top = painter.header(site: input.config.siteName, title: context.text(.mailTitle))
         let layout = KeypadScreenLayout(painter: painter, top: top)
         let left = layout.left
-        var y = left.minY
-        painter.text(
-            context.text(.mailRecipient) + context.text(.commonColon) + draft.recipientMaskedName, at: Point(x: left.minX, y: y),
-            width: left.width, style: theme.body)
-        y += 2
-        painter.text(
-            context.text(.mailPhonePrompt), at: Point(x: left.minX, y: y), width: left.width, style: theme.title)
-        y += 1 + context.metrics.gap
-        y += painter.entryField(
-            label: context.text(.mailPhone), entry: entry, focused: true, action: nil,
-            in: Rect(x: left.minX, y: y, width: left.width, height: 4))
-        if let error {
-            y += 1
-            y += painter.paragraph(
-                context.text(error), in: Rect(x: left.minX, y: y, width: left.width, height: 2), style: theme.error)
-        }
-        y += context.metrics.gap
+        let step = PhoneStep(
+            heading: context.text(.mailRecipient) + context.text(.commonColon) + draft.recipientMaskedName,
+            headingStyle: theme.body, prompt: context.text(.mailPhonePrompt), promptStyle: theme.title,
+            label: context.text(.mailPhone), entry: entry, error: error)
+        let y = step.draw(in: left, into: &painter) + context.metrics.gap
         painter.buttonRow(
             [
                 ButtonSpec(context.text(.mailNext), action: .submit),

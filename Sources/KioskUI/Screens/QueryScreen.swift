@@ -5,7 +5,6 @@ enum QueryScreen {
     /// Draws the screen into `painter` and registers its controls.
     static func draw(form: QueryForm, _ input: ScreenInput, into painter: inout ScreenPainter) {
         let context = painter.context
-        let theme = context.theme
         let top = painter.header(site: input.config.siteName, title: context.text(.queryTitle))
         let layout = KeypadScreenLayout(painter: painter, top: top)
         let left = layout.left
@@ -19,11 +18,7 @@ enum QueryScreen {
             label: context.text(.queryPassword), entry: form.password, focused: form.focusedField == 1,
             action: .focusField(1),
             in: Rect(x: left.minX, y: y, width: left.width, height: 4))
-        if let error = form.error {
-            y += 1
-            y += painter.paragraph(
-                context.text(error), in: Rect(x: left.minX, y: y, width: left.width, height: 2), style: theme.error)
-        }
+        y += painter.fieldError(form.error, below: y, in: left)
         y += context.metrics.gap
         let entry = form.focusedField == 0 ? form.number : form.password
         painter.buttonRow(

@@ -86,22 +86,11 @@ enum RatingScreen {
         let theme = context.theme
         let layout = KeypadScreenLayout(painter: painter, top: top)
         let left = layout.left
-        var y = left.minY
-        painter.text(
-            context.text(.ratingChosen, ["level": context.text(level.stringKey)]), at: Point(x: left.minX, y: y),
-            width: left.width, style: theme.title)
-        y += 2
-        painter.text(
-            context.text(.ratingCallbackPrompt), at: Point(x: left.minX, y: y), width: left.width, style: theme.body)
-        y += 1 + context.metrics.gap
-        y += painter.entryField(
-            label: context.text(.ratingCallback), entry: form.callbackPhone, focused: true, action: nil,
-            in: Rect(x: left.minX, y: y, width: left.width, height: 4))
-        if let error = form.error {
-            y += 1
-            y += painter.paragraph(
-                context.text(error), in: Rect(x: left.minX, y: y, width: left.width, height: 2), style: theme.error)
-        }
+        let step = PhoneStep(
+            heading: context.text(.ratingChosen, ["level": context.text(level.stringKey)]), headingStyle: theme.title,
+            prompt: context.text(.ratingCallbackPrompt), promptStyle: theme.body, label: context.text(.ratingCallback),
+            entry: form.callbackPhone, error: form.error)
+        var y = step.draw(in: left, into: &painter)
         if let refusal = form.refusal {
             painter.text(refusal, at: Point(x: left.minX, y: y), width: left.width, style: theme.error)
             y += 1

@@ -52,13 +52,7 @@ struct DemoScreenTests {
 
     @Test func productionModeIgnoresTheDemoQuitKeyAndStopsOnSIGTERM() async throws {
         let state = try E2E.stateDirectory()
-        let config = URL(fileURLWithPath: state).appending(path: "kiosk.toml")
-        try """
-            [reader]
-            driver = "simulator"
-            [printer]
-            driver = "none"
-            """.write(to: config, atomically: true, encoding: .utf8)
+        let config = try E2E.writeConfig(in: state)
         let result = try await PTYScreen().run(
             [E2E.kiosk, "run", "--config", config.path, "--state-directory", state],
             actions: [

@@ -15,8 +15,8 @@ struct JourneyTests {
     @Test func cardToMailReceiptToRatingAndBackHome() async throws {
         let state = try E2E.stateDirectory()
         let captureDirectory = try #require(environment["KIOSK_TEST_CUPS_CAPTURE_DIR"])
-        let config = URL(fileURLWithPath: state).appending(path: "kiosk.toml")
-        try """
+        let config = try E2E.writeConfig(
+            """
             [site]
             name = "测试市政务服务中心"
             terminal_id = "E2E-01"
@@ -27,7 +27,8 @@ struct JourneyTests {
             queue = "\(try #require(environment["KIOSK_TEST_CUPS_QUEUE"]))"
             cups_server = "\(try #require(environment["KIOSK_TEST_CUPS_SERVER"]))"
             profile = "80mm"
-            """.write(to: config, atomically: true, encoding: .utf8)
+            """,
+            in: state)
         let seeded = try await KioskProcess.run(["data", "seed-demo", "--state-directory", state])
         #expect(seeded.status == 0, "\(seeded.stderr)")
         let jobsBefore = Set(try FileManager.default.contentsOfDirectory(atPath: captureDirectory))

@@ -11,16 +11,13 @@ struct MaintenanceModeTests {
         let usb = URL(fileURLWithPath: state).appending(path: "usb")
         try FileManager.default.createDirectory(at: usb, withIntermediateDirectories: true)
         let pin = PinHash(hashing: "778899", iterations: 1_000)
-        let config = URL(fileURLWithPath: state).appending(path: "kiosk.toml")
-        try """
-            [reader]
-            driver = "simulator"
-            [printer]
-            driver = "none"
-            [maintenance]
-            pin_hash = "\(pin)"
-            export_directory = "\(usb.path)"
-            """.write(to: config, atomically: true, encoding: .utf8)
+        let config = try E2E.writeConfig(
+            E2E.simulatorConfig + """
+                [maintenance]
+                pin_hash = "\(pin)"
+                export_directory = "\(usb.path)"
+                """,
+            in: state)
         let seeded = try await KioskProcess.run(["mail", "submit-demo", "--count", "2", "--prefix", "U", "--state-directory", state])
         #expect(seeded.status == 0)
 

@@ -25,16 +25,14 @@ struct ScreenCrashSafetyTests {
 
     @Test func everyConfirmedRequestSurvivesRandomKillsExactlyOnce() async throws {
         let state = try E2E.stateDirectory()
-        let config = URL(fileURLWithPath: state).appending(path: "kiosk.toml")
-        try """
+        let config = try E2E.writeConfig(
+            """
             [site]
             name = "崩溃测试政务服务中心"
             terminal_id = "CRASH-01"
-            [reader]
-            driver = "simulator"
-            [printer]
-            driver = "none"
-            """.write(to: config, atomically: true, encoding: .utf8)
+
+            """ + E2E.simulatorConfig,
+            in: state)
 
         var generator = SystemRandomNumberGenerator()
         var confirmed: Set<String> = []

@@ -39,28 +39,51 @@ struct StorageFailureTests {
         try #require(result.status == 0, "mount \(arguments) failed: \(result.standardError)")
     }
 
-    @Test func fullDiskPausesServiceAndFreeingItResumes() async throws {
+    /// A test's directories: `state` is the small tmpfs, `config` the kiosk.toml beside it in `base`.
+    struct SmallState {
+        let base: String
+        let state: String
+        let config: String
+
+        /// `kiosk run` on this configuration and state directory.
+        var kioskRun: [String] { [E2E.kiosk, "run", "--config", config, "--state-directory", state] }
+    }
+
+    /// Runs `body` with a state directory on a tmpfs of `size` and a configuration (simulated reader,
+    /// no printer, then `extraConfig`); the tmpfs is unmounted afterwards, also when `body` throws.
+    private func withSmallState(
+        size: String, extraConfig: String = "[storage]\nhealth_check_seconds = 1\n",
+        _ body: (SmallState) async throws -> Void
+    ) async throws {
         let base = try E2E.stateDirectory()
         let state = base + "/small"
         try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
-        try await mount(["-t", "tmpfs", "-o", "size=32M,mode=0700", "tmpfs", state])
+        try await mount(["-t", "tmpfs", "-o", "size=\(size),mode=0700", "tmpfs", state])
         do {
-            let config = base + "/kiosk.toml"
-            try "[reader]\ndriver = \"simulator\"\n[printer]\ndriver = \"none\"\n[storage]\nhealth_check_seconds = 1\n"
-                .write(toFile: config, atomically: true, encoding: .utf8)
-            let seeded = try await KioskProcess.run(["data", "seed-demo", "--state-directory", state])
+            let config = try E2E.writeConfig(E2E.simulatorConfig + extraConfig, in: base)
+            try await body(SmallState(base: base, state: state, config: config.path))
+        } catch {
+            _ = try? await runProgram(URL(fileURLWithPath: "/bin/umount"), ["-l", state])
+            throw error
+        }
+        _ = try await runProgram(URL(fileURLWithPath: "/bin/umount"), ["-l", state])
+    }
+
+    @Test func fullDiskPausesServiceAndFreeingItResumes() async throws {
+        try await withSmallState(size: "32M") { small in
+            let seeded = try await KioskProcess.run(["data", "seed-demo", "--state-directory", small.state])
             #expect(seeded.status == 0, "\(seeded.stderr)")
 
             // The script remounts between screens: the kiosk runs in the background of this task.
             async let run = PTYScreen().run(
-                [E2E.kiosk, "run", "--config", config, "--state-directory", state],
+                small.kioskRun,
                 actions: [
                     .wait("请将身份证放在读卡区"),
                     .markBytes("home"),
-                    .touch(base + "/at-home"),
+                    .touch(small.base + "/at-home"),
                     .wait("暂停服务", timeout: 30),
                     .snapshot("paused"),
-                    .touch(base + "/paused"),
+                    .touch(small.base + "/paused"),
                     .tap("李建国"),  // not on screen: input is ignored while paused
                     .wait("请将身份证放在读卡区", timeout: 30),
                     .snapshot("resumed"),
@@ -68,21 +91,17 @@ struct StorageFailureTests {
                     .waitExit(10),
                 ])
             // The disk fills once the home screen is up, and frees once 暂停服务 is on show.
-            try await PTYScreen.waitForFile(base + "/at-home", timeout: .seconds(30))
-            let filler = state + "/filler"
+            try await PTYScreen.waitForFile(small.base + "/at-home", timeout: .seconds(30))
+            let filler = small.state + "/filler"
             Self.fill(filler)
-            try await PTYScreen.waitForFile(base + "/paused", timeout: .seconds(40))
+            try await PTYScreen.waitForFile(small.base + "/paused", timeout: .seconds(40))
             try FileManager.default.removeItem(atPath: filler)
             let result = try await run
             #expect(result.error == nil, "\(result.error ?? "")\n\((result.screen ?? []).joined(separator: "\n"))")
             #expect(result.exitCode == 0)
             #expect(try result.snapshot("paused").text.contains("正在自动恢复"))
             #expect(!(try result.snapshot("resumed").text.contains("暂停服务")))
-        } catch {
-            _ = try? await runProgram(URL(fileURLWithPath: "/bin/umount"), ["-l", state])
-            throw error
         }
-        _ = try await runProgram(URL(fileURLWithPath: "/bin/umount"), ["-l", state])
     }
 
     /// How the state directory fails while the kiosk starts.
@@ -102,32 +121,25 @@ struct StorageFailureTests {
     /// pings, no STOPPING), and start by itself when the space returns, without a restart.
     @Test(arguments: StartFailure.allCases)
     func startingOnABrokenStateDirectoryPausesAndThenStarts(_ failure: StartFailure) async throws {
-        let base = try E2E.stateDirectory()
-        let state = base + "/small"
-        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
-        try await mount(["-t", "tmpfs", "-o", "size=16M,mode=0700", "tmpfs", state])
-        do {
-            let config = base + "/kiosk.toml"
-            try "[reader]\ndriver = \"simulator\"\n[printer]\ndriver = \"none\"\n[storage]\nhealth_check_seconds = 1\n"
-                .write(toFile: config, atomically: true, encoding: .utf8)
+        try await withSmallState(size: "16M") { small in
             if failure != .fullEmpty {
-                let seeded = try await KioskProcess.run(["data", "seed-demo", "--state-directory", state])
+                let seeded = try await KioskProcess.run(["data", "seed-demo", "--state-directory", small.state])
                 #expect(seeded.status == 0, "\(seeded.stderr)")
             }
-            let filler = state + "/filler"
+            let filler = small.state + "/filler"
             switch failure {
             case .fullEmpty, .fullSeeded:
                 let dd = try await runProgram(
                     URL(fileURLWithPath: "/bin/dd"), ["if=/dev/zero", "of=\(filler)", "bs=64k"])
                 #expect(dd.standardError.contains("No space left"), "\(dd.standardError)")
             case .readOnly:
-                try await mount(["-o", "remount,ro", state])
+                try await mount(["-o", "remount,ro", small.state])
             }
 
             let socket = try NotifySocket(abstract: false)
             let screen = PTYScreen(environment: ["NOTIFY_SOCKET": socket.address, "WATCHDOG_USEC": "1000000"])
             async let run = screen.run(
-                [E2E.kiosk, "run", "--config", config, "--state-directory", state],
+                small.kioskRun,
                 actions: [
                     .wait("暂停服务", timeout: 30),
                     .snapshot("paused"),
@@ -143,7 +155,7 @@ struct StorageFailureTests {
             }
             switch failure {
             case .fullEmpty, .fullSeeded: try FileManager.default.removeItem(atPath: filler)
-            case .readOnly: try await mount(["-o", "remount,rw", state])
+            case .readOnly: try await mount(["-o", "remount,rw", small.state])
             }
             let result = try await run
             let afterwards = await Self.receive(on: socket, timeout: 2) { _ in false }
@@ -155,39 +167,24 @@ struct StorageFailureTests {
             #expect(afterwards.filter { $0 == "STOPPING=1" }.count == 1, "only the final stop: \(afterwards)")
             #expect(try result.snapshot("paused").text.contains("正在自动恢复"))
             #expect(!(try result.snapshot("started").text.contains("暂停服务")))
-        } catch {
-            _ = try? await runProgram(URL(fileURLWithPath: "/bin/umount"), ["-l", state])
-            throw error
         }
-        _ = try await runProgram(URL(fileURLWithPath: "/bin/umount"), ["-l", state])
     }
 
     /// `systemctl stop` while the kiosk waits for its database: a clean, quick exit (STOPPING=1,
     /// status 0), not a hang until systemd's SIGKILL.
     @Test func stoppingWhileTheDatabaseCannotBeOpened() async throws {
-        let base = try E2E.stateDirectory()
-        let state = base + "/small"
-        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
-        try await mount(["-t", "tmpfs", "-o", "size=16M,mode=0700", "tmpfs", state])
-        do {
-            let config = base + "/kiosk.toml"
-            try "[reader]\ndriver = \"simulator\"\n[printer]\ndriver = \"none\"\n"
-                .write(toFile: config, atomically: true, encoding: .utf8)
-            Self.fill(state + "/filler")
+        try await withSmallState(size: "16M", extraConfig: "") { small in
+            Self.fill(small.state + "/filler")
             let socket = try NotifySocket(abstract: false)
             let screen = PTYScreen(environment: ["NOTIFY_SOCKET": socket.address])
             let result = try await screen.run(
-                [E2E.kiosk, "run", "--config", config, "--state-directory", state],
+                small.kioskRun,
                 actions: [.wait("暂停服务", timeout: 30), .signal("TERM"), .waitExit(5)])
             let datagrams = await Self.receive(on: socket, timeout: 2) { _ in false }
             #expect(result.error == nil, "\(result.error ?? "")")
             #expect(result.exitCode == 0)
             #expect(result.termiosRestored)
             #expect(datagrams.last == "STOPPING=1", "\(datagrams)")
-        } catch {
-            _ = try? await runProgram(URL(fileURLWithPath: "/bin/umount"), ["-l", state])
-            throw error
         }
-        _ = try await runProgram(URL(fileURLWithPath: "/bin/umount"), ["-l", state])
     }
 }

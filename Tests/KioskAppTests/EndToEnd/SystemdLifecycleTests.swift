@@ -7,9 +7,7 @@ import Testing
 struct SystemdLifecycleTests {
     @Test func readyWatchdogAndStoppingFromTheRealBinary() async throws {
         let state = try E2E.stateDirectory()
-        let config = URL(fileURLWithPath: state).appending(path: "kiosk.toml")
-        try "[reader]\ndriver = \"simulator\"\n[printer]\ndriver = \"none\"\n"
-            .write(to: config, atomically: true, encoding: .utf8)
+        let config = try E2E.writeConfig(in: state)
         let socket = try NotifySocket(abstract: false)
         let screen = PTYScreen(environment: ["NOTIFY_SOCKET": socket.address, "WATCHDOG_USEC": "1000000"])
         let started = ContinuousClock.now

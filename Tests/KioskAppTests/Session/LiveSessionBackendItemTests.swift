@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskDevices
+import KioskTestSupport
 import KioskUI
 import Logging
 import Testing
@@ -10,10 +11,10 @@ import Testing
 /// The live back end over an in-memory AppDatabase and the preview printer: the service item's
 /// phones and mail policy are used, and the full mail address stays off paper and out of the log.
 @Suite struct LiveSessionBackendItemTests {
-    static let now = Date(timeIntervalSince1970: 1_780_000_000)
+    static let now = ServiceItemFixture.now
     static let siteConsult = "0000-12345"
     static let siteSupervision = "0000-12389"
-    static let recordAddress = "北京市东城区东四北大街1号"
+    static let recordAddress = ServiceItemFixture.recordAddress
 
     /// A backend over a fresh database and a preview printer writing into a new temporary folder.
     struct Fixture {
@@ -111,38 +112,5 @@ import Testing
         let log = fixture.sink.lines.joined(separator: "\n")
         #expect(fixture.sink.lines.count >= 3)
         #expect(!log.contains("东四北大街"), "\(log)")
-    }
-}
-
-/// An in-memory database with service items that allow and refuse mail.
-enum ServiceItemFixture {
-    static func caseFile(_ number: String, item: String?, consult: String? = nil, supervision: String? = nil)
-        -> CaseFile
-    {
-        CaseFile(
-            number: number, itemName: "不动产权证书首次登记", itemCode: item, department: "市不动产登记中心",
-            applicantName: "张晓梅", applicantIdNumber: "11010519491231002X", statusCode: 2,
-            acceptedAt: LiveSessionBackendItemTests.now, itemAllowsMail: true, mailFlagged: true,
-            certificateName: "不动产权证书", consultPhone: consult, supervisionPhone: supervision,
-            addressOnRecord: LiveSessionBackendItemTests.recordAddress, updatedAt: LiveSessionBackendItemTests.now)
-    }
-
-    static func database() async throws -> AppDatabase {
-        let database = try AppDatabase.inMemory()
-        try await database.importCaseFiles(
-            CaseFileImport.Content(
-                items: [
-                    ServiceItem(
-                        code: "NO-MAIL", name: "户口迁移", department: "市公安局", allowsMail: false,
-                        consultPhone: "0571-110", supervisionPhone: "0571-12389"),
-                    ServiceItem(
-                        code: "MAIL", name: "不动产权证书首次登记", department: "市不动产登记中心", allowsMail: true,
-                        consultPhone: " ", supervisionPhone: "0571-12389"),
-                ],
-                caseFiles: [
-                    caseFile("A-1", item: "NO-MAIL"), caseFile("A-2", item: "MAIL"), caseFile("A-3", item: nil),
-                    caseFile("A-4", item: "NO-MAIL", consult: "010-1", supervision: "010-2"),
-                ]))
-        return database
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskDevices
+import KioskTestSupport
 import KioskUI
 import Logging
 import Synchronization
@@ -119,19 +120,9 @@ struct SessionBackendFixture {
                 terminalId: "T-01", regionCode: "110101", consultPhone: "0000-12345", supervisionPhone: "0000-12389",
                 now: { LiveSessionBackendItemTests.now }, logger: Logger(label: "kiosk.test"),
                 storageFailed: { failures.value.withLock { $0 += 1 } }))
+        // The synthesized memberwise init is private (``failures`` is): only make() builds a fixture.
         return SessionBackendFixture(
             backend: backend, printer: printer, backOffice: backOffice, database: database, failures: failures)
-    }
-
-    private init(
-        backend: LiveSessionBackend, printer: RecordingPrinter, backOffice: SwitchableBackOffice,
-        database: AppDatabase, failures: Counter
-    ) {
-        self.backend = backend
-        self.printer = printer
-        self.backOffice = backOffice
-        self.database = database
-        self.failures = failures
     }
 
     /// A counter the `storageFailed` closure can reach.

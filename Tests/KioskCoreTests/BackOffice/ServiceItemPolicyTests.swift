@@ -1,21 +1,12 @@
 import Foundation
 import KioskCore
+import KioskTestSupport
 import Testing
 
 /// What a 办件's service item decides: 免费邮寄 withdrawn by `allowsMail == false`, and the phones
 /// used when the 办件 has none (the site's number only as the last fallback).
 @Suite struct ServiceItemPolicyTests {
-    static let now = Date(timeIntervalSince1970: 1_780_000_000)
-
-    static func caseFile(_ number: String, item: String?, consult: String? = nil, supervision: String? = nil)
-        -> CaseFile
-    {
-        CaseFile(
-            number: number, itemName: "不动产权证书首次登记", itemCode: item, department: "市不动产登记中心",
-            applicantName: "张晓梅", applicantIdNumber: "11010519491231002X", statusCode: 2, acceptedAt: now,
-            itemAllowsMail: true, mailFlagged: true, certificateName: "不动产权证书", consultPhone: consult,
-            supervisionPhone: supervision, addressOnRecord: "北京市东城区东四北大街1号", updatedAt: now)
-    }
+    static let now = ServiceItemFixture.now
 
     static func request(_ number: String) -> MailRequest {
         MailRequest(
@@ -24,27 +15,9 @@ import Testing
             requestedAt: now)
     }
 
-    static func database() async throws -> AppDatabase {
-        let database = try AppDatabase.inMemory()
-        try await database.importCaseFiles(
-            CaseFileImport.Content(
-                items: [
-                    ServiceItem(
-                        code: "NO-MAIL", name: "户口迁移", department: "市公安局", allowsMail: false,
-                        consultPhone: "0571-110", supervisionPhone: "0571-12389"),
-                    ServiceItem(
-                        code: "MAIL", name: "不动产权证书首次登记", department: "市不动产登记中心", allowsMail: true,
-                        consultPhone: " ", supervisionPhone: "0571-12389"),
-                ],
-                caseFiles: [
-                    caseFile("A-1", item: "NO-MAIL"), caseFile("A-2", item: "MAIL"), caseFile("A-3", item: nil),
-                ]))
-        return database
-    }
-
     @Test("the back office refuses mail for a 办件 whose service item does not allow it")
     func backOfficeRefusesMailTheItemDoesNotAllow() async throws {
-        let database = try await Self.database()
+        let database = try await ServiceItemFixture.database()
         let backOffice = LocalBackOffice(database: database, terminalId: "T-01")
         let error = await #expect(throws: BackOfficeError.self) {
             try await backOffice.submitMailRequest(Self.request("A-1"))
@@ -61,7 +34,7 @@ import Testing
 
     @Test("eligibility and phones: the 办件's own, else the item's, else the fallback")
     func eligibilityAndPhones() async throws {
-        let database = try await Self.database()
+        let database = try await ServiceItemFixture.database()
         let noMail = try #require(try await database.caseFile(number: "A-1"))
         let mail = try #require(try await database.caseFile(number: "A-2"))
         let none = try #require(try await database.caseFile(number: "A-3"))
@@ -76,7 +49,7 @@ import Testing
         // A blank item number counts as none.
         #expect(mail.consultPhone(item: mailItem, fallback: "12345") == "12345")
         #expect(none.consultPhone(item: nil, fallback: "12345") == "12345")
-        let own = Self.caseFile("A-4", item: "NO-MAIL", consult: "010-1", supervision: "010-2")
+        let own = ServiceItemFixture.caseFile("A-4", item: "NO-MAIL", consult: "010-1", supervision: "010-2")
         #expect(own.consultPhone(item: noMailItem, fallback: "12345") == "010-1")
         #expect(own.supervisionPhone(item: noMailItem, fallback: "12345") == "010-2")
     }

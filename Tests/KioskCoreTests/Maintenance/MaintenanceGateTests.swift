@@ -18,8 +18,19 @@ import KioskTestSupport
             clock: clock)
     }
 
+    /// Presses `tokens` in order.
+    func press(_ tokens: String..., on gate: inout MaintenanceGate<TestClock>) {
+        for token in tokens { _ = gate.press(token) }
+    }
+
     func enterSequence(_ gate: inout MaintenanceGate<TestClock>) {
         for token in Self.sequence { _ = gate.press(token) }
+    }
+
+    /// The sequence, then the right PIN: maintenance mode is open.
+    func enterMaintenance(_ gate: inout MaintenanceGate<TestClock>) {
+        enterSequence(&gate)
+        _ = gate.submitPIN(Self.pin)
     }
 
     @Test func sequenceThenRightPINEntersMaintenance() {
@@ -27,8 +38,7 @@ import KioskTestSupport
         var gate = makeGate(clock: clock)
         _ = gate.press("tap:top-left")
         #expect(gate.state == .idle(progress: 1))
-        _ = gate.press("tap:top-right")
-        _ = gate.press("tap:top-left")
+        press("tap:top-right", "tap:top-left", on: &gate)
         #expect(gate.state == .idle(progress: 3))
         _ = gate.press("key:F9")
         #expect(gate.state == .awaitingPIN)
@@ -40,25 +50,19 @@ import KioskTestSupport
     @Test func wrongStepRestartsTheSequence() {
         let clock = TestClock()
         var gate = makeGate(clock: clock)
-        _ = gate.press("tap:top-left")
-        _ = gate.press("tap:top-right")
-        _ = gate.press("key:1")
+        press("tap:top-left", "tap:top-right", "key:1", on: &gate)
         #expect(gate.state == .idle(progress: 0))
         // A wrong step that is the first step starts a new attempt.
-        _ = gate.press("tap:top-left")
-        _ = gate.press("tap:top-left")
+        press("tap:top-left", "tap:top-left", on: &gate)
         #expect(gate.state == .idle(progress: 1))
-        _ = gate.press("tap:top-right")
-        _ = gate.press("tap:top-left")
-        _ = gate.press("key:F9")
+        press("tap:top-right", "tap:top-left", "key:F9", on: &gate)
         #expect(gate.state == .awaitingPIN)
     }
 
     @Test func slowSequenceStartsOver() {
         let clock = TestClock()
         var gate = makeGate(clock: clock)
-        _ = gate.press("tap:top-left")
-        _ = gate.press("tap:top-right")
+        press("tap:top-left", "tap:top-right", on: &gate)
         clock.advance(by: .seconds(3))
         _ = gate.press("tap:top-left")
         // The pause expired the half-entered sequence; this press counts as a new first step.
@@ -139,8 +143,7 @@ import KioskTestSupport
     @Test func leavesByItselfAfterInactivity() {
         let clock = TestClock()
         var gate = makeGate(clock: clock)
-        enterSequence(&gate)
-        _ = gate.submitPIN(Self.pin)
+        enterMaintenance(&gate)
         clock.advance(by: .seconds(100))
         _ = gate.noteActivity()
         clock.advance(by: .seconds(119))
@@ -156,8 +159,7 @@ import KioskTestSupport
     @Test func activityAfterTheTimeoutReportsTheExit() {
         let clock = TestClock()
         var gate = makeGate(clock: clock)
-        enterSequence(&gate)
-        _ = gate.submitPIN(Self.pin)
+        enterMaintenance(&gate)
         clock.advance(by: .seconds(120))
         #expect(gate.isActive)  // not yet applied
         #expect(gate.noteActivity().map(\.detail) == ["reason=inactivity"])
@@ -171,8 +173,7 @@ import KioskTestSupport
         #expect(!refused.allowed)
         #expect(refused.audit.isEmpty)
 
-        enterSequence(&gate)
-        _ = gate.submitPIN(Self.pin)
+        enterMaintenance(&gate)
         let allowed = gate.authorize("printer.test")
         #expect(allowed.allowed)
         #expect(allowed.audit == [MaintenanceAuditEntry(event: "admin.action", outcome: "success", detail: "printer.test")])
@@ -195,8 +196,7 @@ import KioskTestSupport
         let clock = TestClock()
         var gate = makeGate(clock: clock)
         #expect(gate.exit().isEmpty)
-        enterSequence(&gate)
-        _ = gate.submitPIN(Self.pin)
+        enterMaintenance(&gate)
         #expect(gate.exit() == [MaintenanceAuditEntry(event: "admin.exit", outcome: "success", detail: "reason=requested")])
         #expect(gate.state == .idle(progress: 0))
     }

@@ -1,15 +1,9 @@
+import KioskTestSupport
 import Testing
 
 @testable import KioskCore
 
 @Suite struct ReceiptTemplatesTests {
-    static let site = ReceiptSite(
-        siteName: "某某市政务服务中心",
-        terminalID: "ZZ-0042",
-        qrLink: ReceiptQRLink(key: Array(0..<16))
-    )
-    static let now = UnixTime(seconds: 1_795_300_000)
-
     static let slipInput = CaseFileSlipInput(
         itemName: "城乡居民基本养老保险待遇申领",
         caseNumber: "BJ2026-000123",
@@ -43,18 +37,25 @@ import Testing
         ReceiptTextRenderer.lines(of: receipt, columns: 48).joined(separator: "\n")
     }
 
+    /// The slip of ``slipInput`` printed at `printedAt`.
+    private func slip(printedAt: String = "2026-11-22 10:00") -> Receipt {
+        ReceiptTemplates.caseFileSlip(
+            Self.slipInput, site: ReceiptFixture.site, printedAt: printedAt, now: ReceiptFixture.now)
+    }
+
+    /// The receipt of ``mailInput`` printed at `printedAt`.
+    private func mailReceipt(printedAt: String = "2026-11-22 10:00") -> Receipt {
+        ReceiptTemplates.mailRequest(
+            Self.mailInput, site: ReceiptFixture.site, printedAt: printedAt, now: ReceiptFixture.now)
+    }
+
     private func qrPayload(_ receipt: Receipt) -> String? {
         for case .qrCode(let payload) in receipt.elements { return payload }
         return nil
     }
 
     @Test func statusSlipHasEveryR15Field() {
-        let receipt = ReceiptTemplates.caseFileSlip(
-            Self.slipInput,
-            site: Self.site,
-            printedAt: "2026-11-22 10:00",
-            now: Self.now
-        )
+        let receipt = slip()
         let shown = text(receipt)
         for expected in [
             "事项名称：城乡居民基本养老保险待遇申领", "办件编号：BJ2026-000123", "受理时间：2026-11-20 09:30", "当前状态：办理中",
@@ -69,12 +70,7 @@ import Testing
     }
 
     @Test func mailReceiptMasksTheRecipient() {
-        let receipt = ReceiptTemplates.mailRequest(
-            Self.mailInput,
-            site: Self.site,
-            printedAt: "2026-11-22 10:00",
-            now: Self.now
-        )
+        let receipt = mailReceipt()
         let shown = text(receipt)
         #expect(shown.contains("收件人：李*"))
         #expect(shown.contains("联系电话：138****5678"))
@@ -84,10 +80,7 @@ import Testing
     }
 
     @Test func qrCarriesOnlyTheNumberAndAToken() throws {
-        for receipt in [
-            ReceiptTemplates.caseFileSlip(Self.slipInput, site: Self.site, printedAt: "x", now: Self.now),
-            ReceiptTemplates.mailRequest(Self.mailInput, site: Self.site, printedAt: "x", now: Self.now),
-        ] {
+        for receipt in [slip(printedAt: "x"), mailReceipt(printedAt: "x")] {
             let payload = try #require(qrPayload(receipt))
             #expect(payload.hasPrefix("https://zwfw.example.gov.cn/q?id="))
             for personal in ["张三丰", "11010519491231002X", "1101", "李四", "13812345678", "文三路", "%E5%BC%A0"] {

@@ -1,16 +1,10 @@
 import KioskCore
+import KioskTestSupport
 import Testing
 
 @testable import KioskDevices
 
 @Suite struct ESCPOSEncoderTests {
-    static let site = ReceiptSite(
-        siteName: "某某市政务服务中心",
-        terminalID: "ZZ-0042",
-        qrLink: ReceiptQRLink(key: Array(0..<16))
-    )
-    static let now = UnixTime(seconds: 1_795_300_000)
-
     static let slip = ReceiptTemplates.caseFileSlip(
         CaseFileSlipInput(
             itemName: "城乡居民基本养老保险待遇申领（含跨省转移接续及相关材料补正）",
@@ -24,9 +18,9 @@ import Testing
             applicantName: "欧阳娜娜",
             applicantIDNumber: "11010519491231002X"
         ),
-        site: site,
+        site: ReceiptFixture.site,
         printedAt: "2026-11-22 10:00",
-        now: now
+        now: ReceiptFixture.now
     )
 
     @Test(arguments: [PrinterProfile.mm58, PrinterProfile.mm80])
@@ -77,7 +71,7 @@ import Testing
         let url = try #require(try ZBar.decode(pbm: raster.pbm))
         #expect(url.hasPrefix("https://zwfw.example.gov.cn/q?id=BJ2026-000123&t="))
         let token = String(url.split(separator: "=").last!)
-        #expect(ReceiptToken(key: Array(0..<16)).verify(token, for: "BJ2026-000123", now: Self.now))
+        #expect(ReceiptToken(key: Array(0..<16)).verify(token, for: "BJ2026-000123", now: ReceiptFixture.now))
     }
 
     @Test func smallBandsSplitTheImage() throws {

@@ -35,33 +35,22 @@ import KioskTestSupport
         Self.checkInvariants(buffer)
     }
 
-    @Test func writingIntoTheRightHalfBlanksBothHalves() {
-        var buffer = CellBuffer(size: Size(width: 4, height: 1))
+    /// `中文` drawn, then `glyph` put at column `x` of a row `width` wide: a wide glyph whose
+    /// half is overwritten is blanked whole.
+    @Test(
+        "writing into either half of a wide glyph blanks both halves",
+        arguments: [
+            (width: 4, x: 1, glyph: Character("x"), row: " x文>"),  // into the right half of 中
+            (width: 4, x: 2, glyph: "y", row: "中>y "),  // into the left half of 文
+            (width: 5, x: 1, glyph: "字", row: " 字>  "),  // a wide glyph over both: the old ones break
+        ])
+    func writingIntoHalfOfAWideGlyph(width: Int, x: Int, glyph: Character, row: String) {
+        var buffer = CellBuffer(size: Size(width: width, height: 1))
         buffer.withCanvas { canvas in
             canvas.text("中文", at: .zero)
-            canvas.put("x", at: Point(x: 1, y: 0))
+            canvas.put(glyph, at: Point(x: x, y: 0))
         }
-        #expect(Self.rows(buffer) == [" x文>"])
-        Self.checkInvariants(buffer)
-    }
-
-    @Test func writingIntoTheLeftHalfBlanksBothHalves() {
-        var buffer = CellBuffer(size: Size(width: 4, height: 1))
-        buffer.withCanvas { canvas in
-            canvas.text("中文", at: .zero)
-            canvas.put("y", at: Point(x: 2, y: 0))
-        }
-        #expect(Self.rows(buffer) == ["中>y "])
-        Self.checkInvariants(buffer)
-    }
-
-    @Test func wideOverlappingWideBreaksTheOldGlyph() {
-        var buffer = CellBuffer(size: Size(width: 5, height: 1))
-        buffer.withCanvas { canvas in
-            canvas.text("中文", at: .zero)
-            canvas.put("字", at: Point(x: 1, y: 0))
-        }
-        #expect(Self.rows(buffer) == [" 字>  "].map { String($0.prefix(5)) })
+        #expect(Self.rows(buffer) == [row])
         Self.checkInvariants(buffer)
     }
 

@@ -10,6 +10,19 @@ import KioskTestSupport
 @Suite(.serialized, .timeLimit(.minutes(1))) struct TerminalSessionTests {
     static let options = TerminalSession.Options(kioskMode: false)
 
+    /// A pseudo-terminal of `columns`×`rows` and a session on it with ``options`` (the caller restores it).
+    static func open(columns: Int, rows: Int) throws -> (PseudoTerminal, TerminalSession) {
+        let pty = try PseudoTerminal(columns: columns, rows: rows)
+        return (pty, try TerminalSession(input: pty.slave, output: pty.slave, options: options))
+    }
+
+    /// A frame of `size` with `text` drawn at `point`.
+    static func frame(_ text: String, at point: Point, size: Size) -> CellBuffer {
+        var screen = CellBuffer(size: size)
+        screen.withCanvas { $0.text(text, at: point) }
+        return screen
+    }
+
     @Test func entersRawModeAndRestoresTheTerminal() throws {
         let pty = try PseudoTerminal(columns: 100, rows: 30)
         let before = pty.attributes()
@@ -111,13 +124,11 @@ import KioskTestSupport
     }
 
     @Test func presentedFramesAppearOnTheMasterSide() throws {
-        let pty = try PseudoTerminal(columns: 20, rows: 5)
-        let session = try TerminalSession(input: pty.slave, output: pty.slave, options: Self.options)
+        let (pty, session) = try Self.open(columns: 20, rows: 5)
         defer { session.restore() }
         pty.read(containing: "\u{1B}[c")
         _ = pty.take()
-        var screen = CellBuffer(size: session.size)
-        screen.withCanvas { $0.text("请刷身份证", at: Point(x: 2, y: 1)) }
+        var screen = Self.frame("请刷身份证", at: Point(x: 2, y: 1), size: session.size)
         let written = try session.present(screen)
         let frame = pty.read(containing: "请刷身份证")
         #expect(written == Array(frame.utf8).count)
@@ -150,8 +161,7 @@ import KioskTestSupport
     }
 
     @Test func resizeIsMeasuredAndRepaintsEverything() async throws {
-        let pty = try PseudoTerminal(columns: 40, rows: 10)
-        let session = try TerminalSession(input: pty.slave, output: pty.slave, options: Self.options)
+        let (pty, session) = try Self.open(columns: 40, rows: 10)
         defer { session.restore() }
         var screen = CellBuffer(size: session.size)
         try session.present(screen)
@@ -170,8 +180,7 @@ import KioskTestSupport
     }
 
     @Test func synchronizedOutputIsUsedAfterAPositiveProbe() async throws {
-        let pty = try PseudoTerminal(columns: 10, rows: 3)
-        let session = try TerminalSession(input: pty.slave, output: pty.slave, options: Self.options)
+        let (pty, session) = try Self.open(columns: 10, rows: 3)
         defer { session.restore() }
         #expect(session.probeState == .waiting)
         pty.read(containing: "\u{1B}[?2026$p\u{1B}[c")
@@ -182,16 +191,14 @@ import KioskTestSupport
         #expect(session.probeState == .answered(synchronizedOutput: true))
         #expect(session.usesSynchronizedOutput)
         _ = pty.take()
-        var screen = CellBuffer(size: session.size)
-        screen.withCanvas { $0.text("好", at: .zero) }
+        let screen = Self.frame("好", at: .zero, size: session.size)
         try session.present(screen)
         let frame = pty.read(containing: "\u{1B}[?2026l")
         #expect(frame.contains("\u{1B}[?2026h") && frame.hasSuffix("\u{1B}[?2026l"))
     }
 
     @Test func terminalThatIgnoresDECRQMFallsBackSilently() async throws {
-        let pty = try PseudoTerminal(columns: 10, rows: 3)
-        let session = try TerminalSession(input: pty.slave, output: pty.slave, options: Self.options)
+        let (pty, session) = try Self.open(columns: 10, rows: 3)
         defer { session.restore() }
         pty.read(containing: "\u{1B}[c")
         var events = session.events.makeAsyncIterator()
@@ -199,8 +206,7 @@ import KioskTestSupport
         #expect(await events.next() == .deviceAttributes([6]))
         #expect(session.probeState == .answered(synchronizedOutput: false))
         _ = pty.take()
-        var screen = CellBuffer(size: session.size)
-        screen.withCanvas { $0.text("好", at: .zero) }
+        let screen = Self.frame("好", at: .zero, size: session.size)
         try session.present(screen)
         let frame = pty.read(containing: "好")
         #expect(!frame.contains("2026"))
@@ -244,11 +250,9 @@ import KioskTestSupport
     /// The terminal goes away: the write fails with an error, the next frame would be a full repaint, and the
     /// event stream ends.
     @Test func hangUpFailsTheWriteAndEndsTheEvents() async throws {
-        let pty = try PseudoTerminal(columns: 10, rows: 2)
-        let session = try TerminalSession(input: pty.slave, output: pty.slave, options: Self.options)
+        let (pty, session) = try Self.open(columns: 10, rows: 2)
         defer { session.restore() }
-        var screen = CellBuffer(size: session.size)
-        screen.withCanvas { $0.text("一", at: .zero) }
+        var screen = Self.frame("一", at: .zero, size: session.size)
         try session.present(screen)
         #expect(!session.needsFullRepaint)
         var events = session.events.makeAsyncIterator()
@@ -261,8 +265,7 @@ import KioskTestSupport
 
     /// DECRPM "not recognised" (0) before DA1 also means no synchronized output.
     @Test func negativeDECRPMMeansNoSynchronizedOutput() async throws {
-        let pty = try PseudoTerminal(columns: 10, rows: 3)
-        let session = try TerminalSession(input: pty.slave, output: pty.slave, options: Self.options)
+        let (pty, session) = try Self.open(columns: 10, rows: 3)
         defer { session.restore() }
         var events = session.events.makeAsyncIterator()
         pty.send("\u{1B}[?2026;0$y\u{1B}[?62;22c")
@@ -274,11 +277,9 @@ import KioskTestSupport
 
     /// Wiping for privacy clears screen and scrollback and makes the next frame a full repaint.
     @Test func wipeClearsScreenAndScrollback() throws {
-        let pty = try PseudoTerminal(columns: 10, rows: 3)
-        let session = try TerminalSession(input: pty.slave, output: pty.slave, options: Self.options)
+        let (pty, session) = try Self.open(columns: 10, rows: 3)
         defer { session.restore() }
-        var screen = CellBuffer(size: session.size)
-        screen.withCanvas { $0.text("张三", at: .zero) }
+        let screen = Self.frame("张三", at: .zero, size: session.size)
         try session.present(screen)
         pty.read(containing: "张三")
         _ = pty.take()

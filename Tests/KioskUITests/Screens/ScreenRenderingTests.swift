@@ -39,8 +39,7 @@ import Testing
         _ = failure.handle(.cardInserted(Fixtures.citizen("赵磊"), session: token))
         _ = failure.handle(.response(.caseFiles(nil), generation: failure.generation))
         result.append(("failure", failure))
-        _ = m.handle(.action(.openCaseFile(number: rows[1].number)))
-        _ = m.handle(.response(.detail(Fixtures.detail(rows[1])), generation: m.generation))
+        m.openDetail(of: rows[1])
         result.append(("detail", m))
         for (name, outcome) in [
             ("printed", PrintOutcome.printed), ("failed", .failed), ("qr", .unavailable(qr: Fixtures.qr)),
@@ -60,17 +59,17 @@ import Testing
                     fullText: "内蒙古自治区呼和浩特市新城区新华大街1号院3单元502室"),
             ])
         _ = m.handle(.response(.mailDefaults(draft), generation: m.generation))
-        for digit in "1381234" { _ = m.handle(.action(.keypad(.character(digit)))) }
+        m.type("1381234")
         result.append(("mail phone", m))
         var invalid = m
         _ = invalid.handle(.action(.submit))
         result.append(("mail phone invalid", invalid))
         var notMobile = m
         _ = notMobile.handle(.action(.keypad(.clear)))
-        for digit in "12812345678" { _ = notMobile.handle(.action(.keypad(.character(digit)))) }
+        notMobile.type("12812345678")
         _ = notMobile.handle(.action(.submit))
         result.append(("mail phone not mobile", notMobile))
-        for digit in "5678" { _ = m.handle(.action(.keypad(.character(digit)))) }
+        m.type("5678")
         _ = m.handle(.action(.submit))
         result.append(("mail address", m))
         _ = m.handle(.action(.chooseAddress(id: "c")))
@@ -94,14 +93,14 @@ import Testing
         _ = m.handle(.action(.submit))
         result.append(("rating phone", m))
         var callbackNotMobile = m
-        for digit in "12812345678" { _ = callbackNotMobile.handle(.action(.keypad(.character(digit)))) }
+        callbackNotMobile.type("12812345678")
         _ = callbackNotMobile.handle(.action(.submit))
         result.append(("rating phone not mobile", callbackNotMobile))
         var letters = SessionMachine(config: config)
         _ = letters.handle(.action(.startNoCardQuery))
         result.append(("query", letters))
         _ = letters.handle(.action(.keypad(.toggleLetters)))
-        for c in "BJ-1" { _ = letters.handle(.action(.keypad(.character(c)))) }
+        letters.type("BJ-1")
         result.append(("query letters", letters))
         var countdown = m
         let now = ContinuousClock.now

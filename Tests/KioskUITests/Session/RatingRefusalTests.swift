@@ -14,15 +14,12 @@ import Testing
         _ = machine.handle(.tick(now: .now))
         _ = machine.handle(.cardInserted(Fixtures.citizen("张晓梅"), session: token))
         _ = machine.handle(.response(.caseFiles([Fixtures.row(0)]), generation: machine.generation))
-        _ = machine.handle(.action(.openCaseFile(number: Fixtures.row(0).number)))
-        _ = machine.handle(.response(.detail(Fixtures.detail(Fixtures.row(0))), generation: machine.generation))
-        _ = machine.handle(.action(.printSlip))
-        _ = machine.handle(.response(.printSlip(.printed), generation: machine.generation))
+        machine.completeSlipPrint()
         _ = machine.handle(.action(.finish))
         _ = machine.handle(.action(.rate(.dissatisfied)))
         _ = machine.handle(.action(.toggleReason(.slow)))
         _ = machine.handle(.action(.submit))
-        for digit in "13900001111" { _ = machine.handle(.action(.keypad(.character(digit)))) }
+        machine.type("13900001111")
         _ = machine.handle(.action(.submit))
         return machine
     }

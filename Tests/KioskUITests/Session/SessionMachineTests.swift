@@ -43,8 +43,7 @@ import Testing
     @Test("card removal mid-flow ends the session and wipes everything derived from the card")
     func removalWipes() {
         var machine = machineWithList()
-        _ = machine.handle(.action(.openCaseFile(number: Fixtures.row(1).number)))
-        _ = machine.handle(.response(.detail(Fixtures.detail(Fixtures.row(1))), generation: machine.generation))
+        machine.openDetail(of: Fixtures.row(1))
         _ = machine.handle(.action(.requestMail))
         let effects = machine.handle(.cardRemoved)
         #expect(effects == [.endSession(token), .sessionEnded])
@@ -115,10 +114,7 @@ import Testing
     @Test("a 差评 needs a reason; the callback phone is optional and sent with it")
     func negativeRatingNeedsReason() {
         var machine = machineWithList()
-        _ = machine.handle(.action(.openCaseFile(number: Fixtures.row(0).number)))
-        _ = machine.handle(.response(.detail(Fixtures.detail(Fixtures.row(0))), generation: machine.generation))
-        _ = machine.handle(.action(.printSlip))
-        _ = machine.handle(.response(.printSlip(.printed), generation: machine.generation))
+        machine.completeSlipPrint()
         _ = machine.handle(.action(.finish))
         guard case .rating = machine.screen else {
             Issue.record("expected the rating screen, got \(machine.screen)")
@@ -134,7 +130,7 @@ import Testing
         #expect(machine.handle(.action(.submit)).isEmpty)
         guard case .rating(let phoneStep) = machine.screen else { return }
         #expect(phoneStep.askingPhone && phoneStep.callbackPhone.text.isEmpty)
-        for digit in "13900001111" { _ = machine.handle(.action(.keypad(.character(digit)))) }
+        machine.type("13900001111")
         let effects = machine.handle(.action(.submit))
         let expected = EvaluationDraft(
             caseNumber: Fixtures.row(0).number, level: .dissatisfied, reasons: [.slow],
@@ -145,10 +141,7 @@ import Testing
     @Test("a positive rating is submitted at once, without reasons")
     func positiveRating() {
         var machine = machineWithList()
-        _ = machine.handle(.action(.openCaseFile(number: Fixtures.row(0).number)))
-        _ = machine.handle(.response(.detail(Fixtures.detail(Fixtures.row(0))), generation: machine.generation))
-        _ = machine.handle(.action(.printSlip))
-        _ = machine.handle(.response(.printSlip(.printed), generation: machine.generation))
+        machine.completeSlipPrint()
         _ = machine.handle(.action(.end))
         let effects = machine.handle(.action(.rate(.basicallySatisfied)))
         let expected = EvaluationDraft(
@@ -172,20 +165,13 @@ import Testing
         var machine = machineWithList()
         var row = Fixtures.row(1)
         row.canMail = false
-        _ = machine.handle(.action(.openCaseFile(number: row.number)))
-        _ = machine.handle(.response(.detail(Fixtures.detail(row)), generation: machine.generation))
+        machine.openDetail(of: row)
         #expect(machine.handle(.action(.requestMail)).isEmpty)
         _ = machine.handle(.action(.back))
-        _ = machine.handle(.action(.openCaseFile(number: Fixtures.row(0).number)))
-        _ = machine.handle(.response(.detail(Fixtures.detail(Fixtures.row(0))), generation: machine.generation))
+        machine.openDetail()
         #expect(machine.handle(.action(.requestMail)).count == 1)
-        let draft = MailDraft(
-            caseNumber: Fixtures.row(0).number, recipientMaskedName: "张*梅",
-            addressOptions: [
-                AddressOption(id: "a", source: .onRecord, maskedText: "北京市东城区****", fullText: "北京市东城区东四北大街1号")
-            ])
-        _ = machine.handle(.response(.mailDefaults(draft), generation: machine.generation))
-        for digit in "2381234" { _ = machine.handle(.action(.keypad(.character(digit)))) }
+        _ = machine.handle(.response(.mailDefaults(Fixtures.mailDraft()), generation: machine.generation))
+        machine.type("2381234")
         _ = machine.handle(.action(.submit))
         guard case .mailPhone(_, _, let error) = machine.screen else {
             Issue.record("expected the phone step, got \(machine.screen)")
@@ -197,15 +183,9 @@ import Testing
     /// The machine on the mail phone step of `Fixtures.row(0)`.
     func machineOnMailPhone() -> SessionMachine {
         var machine = machineWithList()
-        _ = machine.handle(.action(.openCaseFile(number: Fixtures.row(0).number)))
-        _ = machine.handle(.response(.detail(Fixtures.detail(Fixtures.row(0))), generation: machine.generation))
+        machine.openDetail()
         _ = machine.handle(.action(.requestMail))
-        let draft = MailDraft(
-            caseNumber: Fixtures.row(0).number, recipientMaskedName: "张*梅",
-            addressOptions: [
-                AddressOption(id: "a", source: .onRecord, maskedText: "北京市东城区****", fullText: "北京市东城区东四北大街1号")
-            ])
-        _ = machine.handle(.response(.mailDefaults(draft), generation: machine.generation))
+        _ = machine.handle(.response(.mailDefaults(Fixtures.mailDraft()), generation: machine.generation))
         return machine
     }
 
@@ -218,7 +198,7 @@ import Testing
         ])
     func mailPhoneRule(number: String, problem: StringKey?) {
         var machine = machineOnMailPhone()
-        for digit in number { _ = machine.handle(.action(.keypad(.character(digit)))) }
+        machine.type(number)
         _ = machine.handle(.action(.submit))
         switch machine.screen {
         case .mailPhone(_, _, let error):
@@ -234,10 +214,7 @@ import Testing
     /// The machine on the callback-phone step of a 差评 for `Fixtures.row(0)`.
     func machineOnCallbackPhone() -> SessionMachine {
         var machine = machineWithList()
-        _ = machine.handle(.action(.openCaseFile(number: Fixtures.row(0).number)))
-        _ = machine.handle(.response(.detail(Fixtures.detail(Fixtures.row(0))), generation: machine.generation))
-        _ = machine.handle(.action(.printSlip))
-        _ = machine.handle(.response(.printSlip(.printed), generation: machine.generation))
+        machine.completeSlipPrint()
         _ = machine.handle(.action(.finish))
         _ = machine.handle(.action(.rate(.veryDissatisfied)))
         _ = machine.handle(.action(.toggleReason(.device)))
@@ -248,7 +225,7 @@ import Testing
     @Test("a callback phone that is not a mobile number is refused on the rating screen, not sent")
     func callbackPhoneRule() {
         var machine = machineOnCallbackPhone()
-        for digit in "12812345678" { _ = machine.handle(.action(.keypad(.character(digit)))) }
+        machine.type("12812345678")
         #expect(machine.handle(.action(.submit)).isEmpty)
         guard case .rating(let refused) = machine.screen else {
             Issue.record("expected the rating screen, got \(machine.screen)")
@@ -258,7 +235,7 @@ import Testing
 
         // Part of a number is refused too; typing clears the message.
         _ = machine.handle(.action(.keypad(.clear)))
-        for digit in "1390000" { _ = machine.handle(.action(.keypad(.character(digit)))) }
+        machine.type("1390000")
         guard case .rating(let typing) = machine.screen else { return }
         #expect(typing.error == nil)
         #expect(machine.handle(.action(.submit)).isEmpty)
@@ -266,7 +243,7 @@ import Testing
         #expect(partial.error == .phoneIncomplete)
 
         // A mobile number goes through, as does no number at all.
-        for digit in "1111" { _ = machine.handle(.action(.keypad(.character(digit)))) }
+        machine.type("1111")
         let expected = EvaluationDraft(
             caseNumber: Fixtures.row(0).number, level: .veryDissatisfied, reasons: [.device],
             callbackPhone: "13900001111")
@@ -285,15 +262,9 @@ import Testing
     @Test("a duplicate mail request shows the existing one")
     func duplicateMail() {
         var machine = machineWithList()
-        _ = machine.handle(.action(.openCaseFile(number: Fixtures.row(0).number)))
-        _ = machine.handle(.response(.detail(Fixtures.detail(Fixtures.row(0))), generation: machine.generation))
+        machine.openDetail()
         _ = machine.handle(.action(.requestMail))
-        let draft = MailDraft(
-            caseNumber: Fixtures.row(0).number, recipientMaskedName: "张*梅", phone: "13812345678",
-            addressOptions: [
-                AddressOption(id: "a", source: .onRecord, maskedText: "北京市东城区****", fullText: "北京市东城区东四北大街1号")
-            ],
-            selectedAddressID: "a")
+        let draft = Fixtures.mailDraft(phone: "13812345678", selectedAddressID: "a")
         _ = machine.handle(.response(.mailDefaults(draft), generation: machine.generation))
         _ = machine.handle(.action(.submit))
         _ = machine.handle(.action(.chooseAddress(id: "a")))
@@ -310,9 +281,9 @@ import Testing
     func noCardQuery() {
         var machine = SessionMachine(config: config)
         _ = machine.handle(.action(.startNoCardQuery))
-        for character in "bj-1" { _ = machine.handle(.action(.keypad(.character(character)))) }
+        machine.type("bj-1")
         _ = machine.handle(.action(.submit))
-        for character in "2468" { _ = machine.handle(.action(.keypad(.character(character)))) }
+        machine.type("2468")
         let effects = machine.handle(.action(.submit))
         #expect(effects == [.request(.query(number: "BJ-1", password: "2468"), generation: machine.generation)])
         _ = machine.handle(.response(.query(nil, failed: false), generation: machine.generation))
@@ -351,9 +322,9 @@ import Testing
     func escapeStuckBackend() {
         var machine = SessionMachine(config: config)
         _ = machine.handle(.action(.startNoCardQuery))
-        for character in "A1" { _ = machine.handle(.action(.keypad(.character(character)))) }
+        machine.type("A1")
         _ = machine.handle(.action(.submit))
-        for character in "2468" { _ = machine.handle(.action(.keypad(.character(character)))) }
+        machine.type("2468")
         _ = machine.handle(.action(.submit))
         #expect(machine.screen == .busy(.queryLoading))
         let generation = machine.generation

@@ -1,4 +1,5 @@
 import KioskTerminal
+import KioskTestSupport
 import KioskUI
 import Testing
 
@@ -25,16 +26,9 @@ struct ShellDriver {
     /// Taps (press + release at its centre) the control that performs `action`; records an issue when
     /// the current frame has no such control.
     mutating func tap(_ action: UIAction, sourceLocation: SourceLocation = #_sourceLocation) async {
-        _ = await frame()
-        let controls = await shell.currentControls(size: size)
-        guard let control = controls.first(where: { $0.action == action }) else {
+        if await !shell.tap(action, size: size, now: now) {
             Issue.record("no control for \(action) on \(await shell.screen)", sourceLocation: sourceLocation)
-            return
         }
-        let centre = Point(
-            x: control.frame.minX + control.frame.width / 2, y: control.frame.minY + control.frame.height / 2)
-        await shell.handle(.input(.mouse(MouseEvent(kind: .press, button: .left, position: centre)), now: now))
-        await shell.handle(.input(.mouse(MouseEvent(kind: .release, button: .left, position: centre)), now: now))
     }
 
     /// Presses a key.

@@ -12,19 +12,12 @@ struct EvaluationsExportCommand: AsyncParsableCommand {
 
     @OptionGroup var state: StateOptions
 
-    @Option(name: .long, help: "csv or json.")
-    var format: StaffExport.Format = .csv
-
     @Option(
         name: .long,
         help: "Code numbering: gbt39046 (1 = 非常满意) or zhejiang (1 = 非常不满意); default: evaluation.province_adapter.")
     var adapter: String?
 
-    @Option(name: .long, help: "Write to this file (created with mode 0600) instead of standard output.")
-    var output: String?
-
-    @Flag(name: .long, help: "Replace an existing output file.")
-    var force = false
+    @OptionGroup var export: ExportOptions
 
     func run() async throws {
         let name = try adapter ?? Self.configuredAdapter(configPath: state.config)
@@ -33,13 +26,12 @@ struct EvaluationsExportCommand: AsyncParsableCommand {
         }
         let database = try state.openDatabase()
         let rows = try await database.evaluations().map { EvaluationExportRow($0, codes: codes) }
-        let data = try StaffExport.render(rows, format: format, header: EvaluationExportRow.header) { $0.fields }
-        try StaffExport.emit(data, count: rows.count, noun: "ratings", output: output, force: force)
+        try export.write(rows, noun: "ratings")
     }
 }
 
 /// One exported rating (GB/T 39046 表9 fields plus province fields).
-struct EvaluationExportRow: Codable {
+struct EvaluationExportRow: Codable, StaffExportRow {
     var id: Int64
     var caseNumber: String
     var channel: Int

@@ -12,29 +12,20 @@ struct MailExportCommand: AsyncParsableCommand {
 
     @OptionGroup var state: StateOptions
 
-    @Option(name: .long, help: "csv or json.")
-    var format: StaffExport.Format = .csv
-
     @Option(name: .long, help: SinceArgument.help("requests confirmed"))
     var since: SinceArgument?
 
-    @Option(name: .long, help: "Write to this file (created with mode 0600) instead of standard output.")
-    var output: String?
-
-    @Flag(name: .long, help: "Replace an existing output file.")
-    var force = false
+    @OptionGroup var export: ExportOptions
 
     func run() async throws {
         let database = try state.openDatabase()
         let requests = try await database.mailRequests(since: since?.date ?? .distantPast)
-        let rows = requests.map(MailExportRow.init)
-        let data = try StaffExport.render(rows, format: format, header: MailExportRow.header) { $0.fields }
-        try StaffExport.emit(data, count: rows.count, noun: "mail requests", output: output, force: force)
+        try export.write(requests.map(MailExportRow.init), noun: "mail requests")
     }
 }
 
 /// One exported request with full recipient data.
-struct MailExportRow: Codable {
+struct MailExportRow: Codable, StaffExportRow {
     var id: Int64
     var caseNumber: String
     var status: String

@@ -24,9 +24,7 @@ struct MailListCommand: AsyncParsableCommand {
         let requests = try await database.mailRequests(status: status)
         let rows = requests.map(MaskedMailRow.init)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+            print(String(decoding: try StaffExport.json(rows), as: UTF8.self))
             return
         }
         print(

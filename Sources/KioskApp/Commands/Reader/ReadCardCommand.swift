@@ -30,12 +30,7 @@ struct ReadCardCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let link: SerialLink
-        do {
-            link = try await options.open()
-        } catch {
-            throw ReaderExitCode.report(error)
-        }
+        let link = try await options.open()
         let client = SAMClient(transport: link)
         let clock = ContinuousClock()
         let deadline = clock.now + .milliseconds(Int64(timeout * 1000))

@@ -51,8 +51,12 @@ struct ReaderPortOptions: ParsableArguments {
         }
     }
 
-    /// Opens the port.
+    /// Opens the port; a failure is reported and thrown as the reader's exit code.
     func open() async throws -> SerialLink {
-        try await SerialLink.open(path: port, baudRate: BaudRate(rawValue: baud) ?? .b115200)
+        do {
+            return try await SerialLink.open(path: port, baudRate: BaudRate(rawValue: baud) ?? .b115200)
+        } catch {
+            throw ReaderExitCode.report(error)
+        }
     }
 }

@@ -13,12 +13,7 @@ struct ReaderStatusCommand: AsyncParsableCommand {
     @OptionGroup var options: ReaderPortOptions
 
     func run() async throws {
-        let link: SerialLink
-        do {
-            link = try await options.open()
-        } catch {
-            throw ReaderExitCode.report(error)
-        }
+        let link = try await options.open()
         let client = SAMClient(transport: link)
         let status: SAMStatus
         let samID: String?

@@ -17,12 +17,22 @@ enum StaffExport {
     ) throws -> Data {
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            return try encoder.encode(rows) + Data("\n".utf8)
+            return try json(rows) + Data("\n".utf8)
         case .csv:
             return Data(CSVWriter.document(header: header, rows: rows.map(fields)).utf8)
         }
+    }
+
+    /// Renders rows that know their own header and cells.
+    static func render<Row: StaffExportRow>(_ rows: [Row], format: Format) throws -> Data {
+        try render(rows, format: format, header: Row.header) { $0.fields }
+    }
+
+    /// `value` as the pretty, key-sorted JSON of every staff output (no trailing newline).
+    static func json<Value: Encodable>(_ value: Value) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
     }
 
     /// Writes `data` to `output` (private file) and says how many `noun` went there, or to stdout.
