@@ -28,7 +28,8 @@ enum PrivacyBench {
             identities.removeLast().wipe()
         }
         report.add(
-            suite: "privacy", name: "Identity.wipe (photo, name, address, number zeroed)", value: Timing.ms(wipe.median),
+            suite: "privacy", name: "Identity.wipe (photo, name, address, number zeroed)",
+            value: Timing.ms(wipe.median),
             note: "p99 \(Timing.ms(wipe.p99))")
 
         let directory = FileManager.default.temporaryDirectory

@@ -19,9 +19,9 @@ enum HeapHygiene {
 
     /// `mallopt(M_PERTURB, value)` (malloc.h is not part of Swift's Glibc module, so it is looked up).
     static func setPerturb(_ value: Int32) -> Bool {
-        let M_PERTURB: Int32 = -6
+        let perturbOption: Int32 = -6  // M_PERTURB
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return false }
         let mallopt = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
-        return mallopt(M_PERTURB, value) == 1
+        return mallopt(perturbOption, value) == 1
     }
 }

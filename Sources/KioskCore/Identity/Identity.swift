@@ -130,7 +130,8 @@ package struct Identity: Sendable, CustomStringConvertible, CustomDebugStringCon
 
     /// `true` once ``wipe()`` has run: photo, name, address and number are all zero.
     package var isWiped: Bool {
-        photo.isWiped && nameText.isWiped && (addressText?.isWiped ?? true) && number.withUTF8 { $0.allSatisfy { $0 == 0 } }
+        photo.isWiped && nameText.isWiped && (addressText?.isWiped ?? true)
+            && number.withUTF8 { $0.allSatisfy { $0 == 0 } }
     }
 
     /// A masked one-line summary, safe for logs.

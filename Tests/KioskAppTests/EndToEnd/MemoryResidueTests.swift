@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import KioskTestSupport
 import Testing
 
 /// Rule R5, measured: the real `kiosk run` reads a card from the SAM emulator over a pty, the session
@@ -172,7 +173,8 @@ struct MemoryResidueRun {
             for (encoding, needle) in encodings {
                 // An ASCII secret is the same in UTF-8 and GB18030: count it once.
                 if encoding == "gb18030" && needle == Array(secret.utf8) { continue }
-                copies.counts["\(secret.prefix(3))…/\(encoding)"] = offsets(of: needle, in: data).filter { !inImage($0) }
+                copies.counts["\(secret.prefix(3))…/\(encoding)"] =
+                    offsets(of: needle, in: data).filter { !inImage($0) }
                     .count
             }
         }
@@ -203,8 +205,10 @@ struct MemoryResidueRun {
         return (0..<count).compactMap { index in
             let entry = headerOffset + index * entrySize
             guard integer(entry, UInt32.self) == 1 else { return nil }  // PT_LOAD
-            return (Int(integer(entry + 8, UInt64.self)), Int(integer(entry + 32, UInt64.self)),
-                integer(entry + 16, UInt64.self))
+            return (
+                Int(integer(entry + 8, UInt64.self)), Int(integer(entry + 32, UInt64.self)),
+                integer(entry + 16, UInt64.self)
+            )
         }
     }
 
