@@ -5,11 +5,22 @@ import Glibc
 ///
 /// `M_PERTURB` fills every freed chunk with a byte (and fresh allocations with its complement). The
 /// chunks glibc keeps in its per-thread cache (tcache, at most 7 per size class and thread) skip the
-/// fill; `GLIBC_TUNABLES=glibc.malloc.tcache_count=0` in the kiosk's environment closes that too
-/// (docs/privacy.md). `kiosk-bench` measures the cost.
+/// fill, so the kiosk runs with `GLIBC_TUNABLES=glibc.malloc.tcache_count=0`: the systemd units set
+/// it, and ``prepareEnvironment()`` adds it before the start-up re-execution (for `SWIFT_BACKTRACE`)
+/// so that a kiosk started by hand gets it too (docs/privacy.md). `kiosk-bench` measures the cost.
 enum HeapHygiene {
     /// The byte freed memory is overwritten with (0xA5).
     static let perturbByte: Int32 = 0xA5
+    /// The glibc tunable that turns the per-thread cache off.
+    static let noCache = "glibc.malloc.tcache_count=0"
+
+    /// Adds ``noCache`` to `GLIBC_TUNABLES` for the next exec (glibc reads tunables only at exec).
+    /// Call before `CrashOutputProcess.reexecuteIfNeeded()`.
+    static func prepareEnvironment() {
+        let current = getenv("GLIBC_TUNABLES").map { String(cString: $0) } ?? ""
+        guard !current.contains(noCache) else { return }
+        setenv("GLIBC_TUNABLES", current.isEmpty ? noCache : current + ":" + noCache, 1)
+    }
 
     /// Sets `M_PERTURB`; call before any citizen data exists. Returns whether glibc accepted it.
     @discardableResult
