@@ -55,10 +55,10 @@ enum PrivacyBench {
         let releaseTiming = Timing(samples: release)
         let lookupTiming = Timing(samples: firstLookup)
         report.add(
-            suite: "privacy", name: "session end: AppDatabase.releaseSessionMemory (statements, caches, readers)",
+            suite: "privacy", name: "session end: AppDatabase.releaseSessionMemory (statements, caches)",
             value: Timing.ms(releaseTiming.median), note: "p99 \(Timing.ms(releaseTiming.p99))")
         report.add(
-            suite: "privacy", name: "next session's first lookup after the release (reader reopened)",
+            suite: "privacy", name: "next session's first lookup after the release (statement prepared anew)",
             value: Timing.ms(lookupTiming.median), note: "p99 \(Timing.ms(lookupTiming.p99))")
     }
 

@@ -1,9 +1,10 @@
 import GRDB
 
 extension AppDatabase {
-    /// Frees what SQLite still holds of a session's queries (rule R5): the cached statements with
-    /// their bound values (the card's ID number), the schema cache and the connections' page caches
-    /// (`sqlite3_db_release_memory`); pooled reader connections are closed and reopened on demand.
+    /// Frees what SQLite still holds of a session's queries (rule R5): on the writer and on every
+    /// reader connection (they are persistent, see ``makeConfiguration()``), the cached statements
+    /// with their bound values (the card's ID number), the schema cache and the page cache
+    /// (`sqlite3_db_release_memory`).
     /// Called when a session ends; with glibc's `M_PERTURB` the freed memory is overwritten.
     package func releaseSessionMemory() {
         if let pool = writer as? DatabasePool {
