@@ -20,12 +20,17 @@ The actions file is a JSON list, run in order:
     {"wait_exit": 10}                       wait for the program to exit
     {"wait_file": "path", "contains": "text", "timeout": 10}
                                             wait until the file holds the text (a log line)
+    {"exec": ["gcore", "{pid}"], "timeout": 60}
+                                            run a command ({pid} = the program's pid) and wait for it;
+                                            a non-zero exit fails the run. The program is this script's
+                                            child and may be traced by this script's descendants (yama).
 
 It prints one JSON object: snapshots (lines of text, plus per-row checks), byte marks, exit status,
 whether the tty settings were restored, the tail of the output, and "error" when an action failed.
 A DECRQM probe for mode 2026 is answered "not recognised" unless --sync is given; DA1 is answered.
 """
 import argparse
+import ctypes
 import fcntl
 import json
 import os
@@ -35,6 +40,7 @@ import re
 import select
 import signal
 import struct
+import subprocess
 import sys
 import termios
 import time
@@ -67,8 +73,12 @@ def main():
         key, _, value = item.partition("=")
         env[key] = value
 
+    tracer = os.getpid()
     pid = os.fork()
     if pid == 0:
+        # Under yama ptrace_scope 1 only ancestors may trace: let this script's children (gcore) do it.
+        if os.path.exists("/proc/sys/kernel/yama/ptrace_scope"):
+            ctypes.CDLL(None, use_errno=True).prctl(0x59616D61, tracer, 0, 0, 0)  # PR_SET_PTRACER
         os.setsid()
         os.close(master)
         fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
@@ -79,7 +89,7 @@ def main():
         os.execvpe(command[0], command, env)
 
     state = {"bytes": 0, "tail": b"", "exit": None, "pid": pid}
-    result = {"snapshots": {}, "marks": {}, "error": None}
+    result = {"snapshots": {}, "marks": {}, "error": None, "execs": []}
 
     def pump(timeout):
         """Reads what the program wrote (up to `timeout` seconds) and answers capability probes."""
@@ -204,6 +214,13 @@ def main():
                         return False
                 if not wait_until(holds, action.get("timeout", 10)):
                     raise RuntimeError(f"timed out waiting for {action['contains']!r} in {action['wait_file']}")
+            elif "exec" in action:
+                argv = [part.replace("{pid}", str(pid)) for part in action["exec"]]
+                done = subprocess.run(argv, capture_output=True, timeout=action.get("timeout", 60))
+                output = (done.stdout + done.stderr).decode("utf-8", "replace")[-2000:]
+                result["execs"].append({"argv": argv, "status": done.returncode, "output": output})
+                if done.returncode != 0:
+                    raise RuntimeError(f"{argv[0]} exited with {done.returncode}: {output}")
             elif "wait_exit" in action:
                 if not wait_until(lambda: reap(), action["wait_exit"]):
                     raise RuntimeError("timed out waiting for the program to exit")

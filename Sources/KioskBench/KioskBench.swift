@@ -11,7 +11,7 @@ struct KioskBench: AsyncParsableCommand {
         abstract: "Run the kiosk's benchmarks and print medians, percentiles and targets."
     )
 
-    @Argument(help: "Suites to run: terminal, reader, printer, domain, app (default: all).")
+    @Argument(help: "Suites to run: terminal, reader, printer, domain, privacy, app (default: all).")
     var suites: [String] = []
 
     @Option(help: "Card sessions in the app suite's memory run (resident memory after 10, 100, 1,000 … of them).")
@@ -23,6 +23,7 @@ struct KioskBench: AsyncParsableCommand {
             ("reader", ReaderBench.run),
             ("printer", PrinterBench.run),
             ("domain", DomainBench.run),
+            ("privacy", PrivacyBench.run),
             ("app", { [sessions] in try await AppBench.run(&$0, sessions: sessions) }),
         ]
         var report = BenchReport()

@@ -44,7 +44,10 @@ enum KioskLauncher {
         }
         // A crash report must never reach the citizen's screen: the runtime reads SWIFT_BACKTRACE
         // only at start, so re-execute with it set, then move standard error off the terminal.
+        HeapHygiene.prepareEnvironment()  // glibc's per-thread cache off in the re-executed kiosk (R5)
         let reexecProblem = CrashOutputProcess.reexecuteIfNeeded()
+        // Before any citizen data exists: freed heap memory is overwritten from here on (rule R5).
+        HeapHygiene.enable()
         try? FileManager.default.createDirectory(
             atPath: stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let logFile = (stateDirectory as NSString).appendingPathComponent("kiosk.log")

@@ -66,6 +66,7 @@ actor LiveSessionBackend: SessionBackend {
     func endSession(_ session: SessionToken) async {
         guard let printSession = store.end(session) else { return }
         await receipts.cancelPending(printSession)
+        dependencies.database.releaseSessionMemory()
         dependencies.logger.info("session ended", metadata: ["session": "\(session)"])
     }
 
@@ -73,6 +74,7 @@ actor LiveSessionBackend: SessionBackend {
     func endAllSessions() async {
         let printSessions = store.endAll()
         for printSession in printSessions { await receipts.cancelPending(printSession) }
+        if !printSessions.isEmpty { dependencies.database.releaseSessionMemory() }
         if !printSessions.isEmpty {
             dependencies.logger.info("open sessions ended", metadata: ["session.count": "\(printSessions.count)"])
         }

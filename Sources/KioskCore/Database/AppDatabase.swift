@@ -72,6 +72,10 @@ extension AppDatabase {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
+        // Readers stay open: releasing a session's memory (releaseSessionMemory) then clears each
+        // connection's statements and caches instead of closing it, so the next citizen's first
+        // query does not pay for reopening one.
+        configuration.persistentReadOnlyConnections = true
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }

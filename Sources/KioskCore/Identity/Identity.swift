@@ -9,8 +9,10 @@ import Foundation
 package struct Identity: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     /// Which document this is.
     package let kind: DocumentKind
-    /// The Chinese name (may be empty on an old foreigner card that has none).
-    package let name: String
+    /// The Chinese name (may be empty on an old foreigner card that has none): a short-lived copy.
+    package var name: String { nameText.string }
+    /// The name's wipeable storage.
+    private let nameText: SensitiveText
     /// The English name (foreigner cards only).
     package let englishName: String?
     /// The sex, `nil` when the card's code is not a GB/T 2261.1 value.
@@ -19,8 +21,10 @@ package struct Identity: Sendable, CustomStringConvertible, CustomDebugStringCon
     package let nation: Nation?
     /// The birth date, `nil` when the field is not a real date (see ``issues``).
     package let birthDate: CardDate?
-    /// The address (resident card and residence permit).
-    package let address: String?
+    /// The address (resident card and residence permit): a short-lived copy.
+    package var address: String? { addressText?.string }
+    /// The address's wipeable storage.
+    private let addressText: SensitiveText?
     /// The identity number (for the old foreigner card: its 15-character permanent-residence number).
     package let number: IdentityNumber
     /// The issuing authority (签发机关), absent on foreigner cards.
@@ -32,26 +36,54 @@ package struct Identity: Sendable, CustomStringConvertible, CustomDebugStringCon
     /// The WLT portrait (never written anywhere; no free decoder exists).
     package let photo: CardPhoto
 
+    /// The name for screens and logs: first character, then `*` (the last kept for 3+ characters).
+    package let maskedName: String
+    /// The number for screens and logs: first 3 and last 4 characters.
+    package let maskedNumber: String
+    /// The address shortened to its district, for screens and logs.
+    package let maskedAddress: String?
+
     /// Builds an identity, sanitising and trimming every text field.
     package init(
         kind: DocumentKind, name: String, englishName: String? = nil, sex: Sex?, nation: Nation?,
         birthDate: CardDate?, address: String?, number: String, issuingAuthority: String?,
         validity: Validity?, specific: KindSpecificFields = .none, photo: CardPhoto
     ) {
-        func clean(_ text: String) -> String { String(DisplayText.sanitized(text).trimmingWhitespace()) }
+        self.init(
+            kind: kind, cleanedName: SensitiveText(Self.clean(name)), englishName: englishName, sex: sex,
+            nation: nation, birthDate: birthDate, cleanedAddress: address.map { SensitiveText(Self.clean($0)) },
+            number: IdentityNumber(Self.clean(number)), issuingAuthority: issuingAuthority, validity: validity,
+            specific: specific, photo: photo)
+    }
+
+    /// Builds an identity from fields already cleaned off the card (``SensitiveText/init(cleaningUTF16LE:range:)``):
+    /// the identity takes their buffers over, so wiping it clears the only copy.
+    package init(
+        kind: DocumentKind, cleanedName: SensitiveText, englishName: String? = nil, sex: Sex?, nation: Nation?,
+        birthDate: CardDate?, cleanedAddress: SensitiveText?, number: IdentityNumber, issuingAuthority: String?,
+        validity: Validity?, specific: KindSpecificFields = .none, photo: CardPhoto
+    ) {
         self.kind = kind
-        self.name = clean(name)
-        self.englishName = englishName.map(clean)
+        self.nameText = cleanedName
+        self.englishName = englishName.map(Self.clean)
         self.sex = sex
         self.nation = nation
         self.birthDate = birthDate
-        self.address = address.map(clean)
-        self.number = IdentityNumber(clean(number))
-        self.issuingAuthority = issuingAuthority.map(clean)
+        self.addressText = cleanedAddress
+        self.number = number
+        self.issuingAuthority = issuingAuthority.map(Self.clean)
         self.validity = validity
         self.specific = specific
         self.photo = photo
+        // The masked views, made once: screens and logs never need the full value again.
+        let nameForMask = cleanedName.isEmpty ? (self.englishName ?? "") : cleanedName.string
+        maskedName = Masking.name(nameForMask)
+        maskedNumber = number.masked
+        maskedAddress = cleanedAddress.map { Masking.address($0.string) }
     }
+
+    /// Sanitised (``DisplayText``) and trimmed.
+    private static func clean(_ text: String) -> String { String(DisplayText.sanitized(text).trimmingWhitespace()) }
 
     /// What is wrong with the data, empty for a consistent card.
     ///
@@ -87,18 +119,19 @@ package struct Identity: Sendable, CustomStringConvertible, CustomDebugStringCon
     /// so every screen says the same thing; the UI may show it as is.
     package static let expiredNotice = "您的证件已过有效期，请到公安机关换领新证后再来办理。"
 
-    /// The name for screens and logs: first character, then `*` (the last kept for 3+ characters).
-    package var maskedName: String { Masking.name(name.isEmpty ? (englishName ?? "") : name) }
-
-    /// The number for screens and logs: first 3 and last 4 characters.
-    package var maskedNumber: String { number.masked }
-
-    /// The address shortened to its district, for screens and logs.
-    package var maskedAddress: String? { address.map(Masking.address) }
-
-    /// Zeroes the photo bytes. Call at the end of the session.
+    /// Zeroes the photo, the name, the address and the number, in place (every copy of this identity
+    /// shares them). Call at the end of the session.
     package func wipe() {
         photo.wipe()
+        nameText.wipe()
+        addressText?.wipe()
+        number.wipe()
+    }
+
+    /// `true` once ``wipe()`` has run: photo, name, address and number are all zero.
+    package var isWiped: Bool {
+        photo.isWiped && nameText.isWiped && (addressText?.isWiped ?? true)
+            && number.withUTF8 { $0.allSatisfy { $0 == 0 } }
     }
 
     /// A masked one-line summary, safe for logs.

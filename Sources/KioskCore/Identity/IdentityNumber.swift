@@ -3,13 +3,41 @@
 /// The same scheme covers the resident card, the residence permit (prefix 81/82/83) and the 2023
 /// foreigner card (prefix 9). The number is kept even when it fails a check: the kiosk reports the
 /// problem instead of silently dropping the card.
+///
+/// The digits live in a ``SensitiveText`` shared by every copy and zeroed by ``wipe()``; ``text`` and
+/// ``masked`` are computed copies (``Identity`` keeps its masked form, made once).
 package struct IdentityNumber: Sendable, Hashable, Codable, CustomStringConvertible {
-    /// The number as read, upper-cased (`x` → `X`).
-    package let text: String
+    private let storage: SensitiveText
+
+    /// The number as read, upper-cased (`x` → `X`): a short-lived copy (for the lookup, a receipt).
+    package var text: String { storage.string }
 
     /// Creates a number from the text on the card (surrounding spaces removed).
     package init(_ text: String) {
-        self.text = String(text.trimmingWhitespace()).uppercased()
+        storage = SensitiveText(String(text.trimmingWhitespace()).uppercased())
+    }
+
+    /// Takes a cleaned card field over (ASCII letters are upper-cased in place).
+    package init(cleaned value: SensitiveText) {
+        value.uppercaseASCII()
+        storage = value
+    }
+
+    /// Zeroes the digits (every copy of this number shares them).
+    package func wipe() { storage.wipe() }
+
+    /// Calls `body` with the number's UTF-8 bytes; do not keep a copy.
+    package func withUTF8<Result: Sendable>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try storage.withUTF8(body)
+    }
+
+    package init(from decoder: any Decoder) throws {
+        self.init(try decoder.singleValueContainer().decode(String.self))
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
     }
 
     /// Weights of digits 1–17.

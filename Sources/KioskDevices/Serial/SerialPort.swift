@@ -1,4 +1,5 @@
 import Glibc
+import KioskCore
 
 /// A serial device opened raw 8N1 at a fixed speed: a thin termios wrapper in the style of swift-system.
 ///
@@ -104,6 +105,8 @@ package final class SerialPort {
     package func read(maximumCount: Int, deadline: Int64) throws(SerialError) -> [UInt8] {
         let fd = try openDescriptor()
         var buffer = [UInt8](repeating: 0, count: maximumCount)
+        // The scratch buffer may hold a card's text block: zeroed before it is released (rule R5).
+        defer { SecureWipe.wipe(&buffer) }
         while true {
             try waitFor(Int16(POLLIN), deadline: deadline, operation: "read")
             let result = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, maximumCount) }

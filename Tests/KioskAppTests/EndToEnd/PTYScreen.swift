@@ -23,6 +23,8 @@ struct PTYScreen {
         case waitExit(Double)
         /// Waits until the file at the path holds the text (a log line the screen must not show).
         case waitFile(String, contains: String, timeout: Double = 10)
+        /// Runs a command from the script (`{pid}` = the program's pid); a non-zero exit fails the run.
+        case exec([String], timeout: Double = 60)
 
         var json: [String: Any] {
             switch self {
@@ -38,6 +40,7 @@ struct PTYScreen {
             case .signal(let name): ["signal": name]
             case .waitExit(let seconds): ["wait_exit": seconds]
             case .waitFile(let path, let text, let timeout): ["wait_file": path, "contains": text, "timeout": timeout]
+            case .exec(let arguments, let timeout): ["exec": arguments, "timeout": timeout]
             }
         }
     }
@@ -51,6 +54,13 @@ struct PTYScreen {
         var text: String { lines.joined(separator: "\n") }
     }
 
+    /// A command run by an ``Action/exec(_:timeout:)`` step.
+    struct Exec: Decodable {
+        var argv: [String]
+        var status: Int
+        var output: String
+    }
+
     /// What the run produced.
     struct Result: Decodable {
         var snapshots: [String: Snapshot]
@@ -61,9 +71,10 @@ struct PTYScreen {
         var bytes: Int
         var termiosRestored: Bool
         var tail: String
+        var execs: [Exec]
 
         enum CodingKeys: String, CodingKey {
-            case snapshots, marks, error, screen, bytes, tail
+            case snapshots, marks, error, screen, bytes, tail, execs
             case exitCode = "exit_code"
             case termiosRestored = "termios_restored"
         }

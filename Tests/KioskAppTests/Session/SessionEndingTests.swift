@@ -7,13 +7,14 @@ import Testing
 @testable import KioskApp
 
 /// Every way a card session can end leaves nothing of the citizen in the back end: no open session
-/// (so no identity), the card photo zeroed, and the session's print jobs cancelled.
+/// (so no identity), the identity's photo, name, address and number zeroed, and the session's print jobs
+/// cancelled.
 @Suite struct SessionEndingTests {
     /// A fixture with a card session open on the 办件 list, and one slip printed in it.
     struct OpenSession {
         let fixture: SessionBackendFixture
         var driver: CitizenDriver
-        let photo: CardPhoto
+        let identity: Identity
         let token: SessionToken
     }
 
@@ -26,13 +27,13 @@ import Testing
         await driver.card(.inserted(summary, session: token))
         if printing { #expect(await fixture.backend.printSlip(number: "A-1", session: token) == .printed) }
         #expect(await fixture.backend.openSessionCount == 1)
-        return OpenSession(fixture: fixture, driver: driver, photo: identity.photo, token: token)
+        return OpenSession(fixture: fixture, driver: driver, identity: identity, token: token)
     }
 
     /// Nothing is held and the printed job's session was cancelled, once.
     static func expectNothingHeld(_ session: OpenSession, sourceLocation: SourceLocation = #_sourceLocation) async {
         #expect(await session.fixture.backend.openSessionCount == 0, sourceLocation: sourceLocation)
-        #expect(session.photo.isWiped, sourceLocation: sourceLocation)
+        #expect(session.identity.isWiped, "photo, name, address and number zeroed", sourceLocation: sourceLocation)
         let printer = session.fixture.printer
         #expect(printer.cancelled.count == 1, "\(printer.cancelled)", sourceLocation: sourceLocation)
         #expect(Set(printer.printed).isSubset(of: Set(printer.cancelled)), sourceLocation: sourceLocation)
@@ -76,7 +77,7 @@ import Testing
         await driver.card(.inserted(summary, session: token))
         #expect(await driver.shell.screen == .failure(.commonError))
         await Self.expectNothingHeld(
-            OpenSession(fixture: fixture, driver: driver, photo: identity.photo, token: token))
+            OpenSession(fixture: fixture, driver: driver, identity: identity, token: token))
     }
 
     @Test("shutdown: every open session ends")
@@ -85,7 +86,7 @@ import Testing
         let second = await session.fixture.backend.open(identity: SessionBackendFixture.identity()).0
         await session.fixture.backend.endAllSessions()
         #expect(await session.fixture.backend.openSessionCount == 0)
-        #expect(session.photo.isWiped)
+        #expect(session.identity.isWiped)
         #expect(Set(session.fixture.printer.cancelled) == [PrintSessionID("\(session.token)"), PrintSessionID("\(second)")])
     }
 

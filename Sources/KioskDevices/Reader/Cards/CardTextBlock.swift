@@ -121,11 +121,18 @@ package enum CardTextBlock {
 
     /// Decodes a text block and its photo into a typed identity. Never fails: unreadable fields
     /// become `nil` and show up in ``Identity/issues``. A block shorter than 256 bytes is padded.
+    ///
+    /// The name, address and number never become a `String` here: they are decoded straight into the
+    /// identity's wipeable buffers (``SensitiveText``), and the working copy of the block is zeroed.
     package static func identity(text block: [UInt8], photo: [UInt8]) -> Identity {
         var block = Array(block.prefix(size))
+        defer { SecureWipe.wipe(&block) }
         while block.count < size { block.append(block.count % 2 == 0 ? 0x20 : 0x00) }
         let kind = kind(of: block)
         func field(_ field: Field) -> String { text(block, field, trimming: true) }
+        func secret(_ field: Field) -> SensitiveText {
+            SensitiveText(cleaningUTF16LE: block, range: field.offset..<(field.offset + field.length))
+        }
         let photo = CardPhoto(bytes: photo)
         switch kind {
         case .residentIDCard, .residencePermit:
@@ -133,16 +140,17 @@ package enum CardTextBlock {
                 kind == .residencePermit
                 ? .residencePermit(passNumber: field(passNumber), issueCount: field(issueCount)) : .none
             return Identity(
-                kind: kind, name: field(name), sex: Sex(code: field(sex)),
+                kind: kind, cleanedName: secret(name), sex: Sex(code: field(sex)),
                 nation: kind == .residentIDCard ? Nation(code: field(nation)) : nil,
-                birthDate: CardDate(yyyymmdd: field(birth)), address: field(address), number: field(number),
+                birthDate: CardDate(yyyymmdd: field(birth)), cleanedAddress: secret(address),
+                number: IdentityNumber(cleaned: secret(number)),
                 issuingAuthority: field(authority), validity: validity(field(validFrom), field(validUntil)),
                 specific: specific, photo: photo)
         case .foreignerPermanentResidenceCard:
             return Identity(
-                kind: kind, name: field(oldChineseName), englishName: field(oldEnglishName),
+                kind: kind, cleanedName: secret(oldChineseName), englishName: field(oldEnglishName),
                 sex: Sex(code: field(oldSex)), nation: nil, birthDate: CardDate(yyyymmdd: field(oldBirth)),
-                address: nil, number: field(oldNumber), issuingAuthority: nil,
+                cleanedAddress: nil, number: IdentityNumber(cleaned: secret(oldNumber)), issuingAuthority: nil,
                 validity: validity(field(validFrom), field(validUntil)),
                 specific: .foreignerCard(
                     nationality: field(oldNationality), cardVersion: field(oldVersion),
@@ -151,8 +159,9 @@ package enum CardTextBlock {
         case .foreignerPermanentResidenceIDCard:
             let english = text(block, englishNameStart, trimming: false) + text(block, englishNameEnd, trimming: false)
             return Identity(
-                kind: kind, name: field(name), englishName: trimmed(english), sex: Sex(code: field(sex)),
-                nation: nil, birthDate: CardDate(yyyymmdd: field(birth)), address: nil, number: field(number),
+                kind: kind, cleanedName: secret(name), englishName: trimmed(english), sex: Sex(code: field(sex)),
+                nation: nil, birthDate: CardDate(yyyymmdd: field(birth)), cleanedAddress: nil,
+                number: IdentityNumber(cleaned: secret(number)),
                 issuingAuthority: nil, validity: validity(field(validFrom), field(validUntil)),
                 specific: .foreignerIDCard(
                     nationality: field(newNationality), renewalCount: field(renewalCount),

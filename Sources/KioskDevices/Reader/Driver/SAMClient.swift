@@ -80,7 +80,8 @@ package struct SAMClient: Sendable {
         else {
             throw ReaderError.malformed(command, "text \(textLength) / photo \(photoLength) bytes in \(data.count)")
         }
-        let text = Array(data[header..<(header + textLength)])
+        var text = Array(data[header..<(header + textLength)])
+        defer { SecureWipe.wipe(&text) }
         let photo = Array(data[(header + textLength)..<(header + textLength + photoLength)])
         return CardTextBlock.identity(text: text, photo: photo)
     }

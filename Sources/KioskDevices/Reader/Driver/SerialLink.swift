@@ -63,6 +63,8 @@ package final class SerialLink: SAMTransport, @unchecked Sendable {
         do {
             try port.discardInput()
             decoder.reset()
+            // The answer may be a card's text block: nothing of it stays in the decoder (rule R5).
+            defer { decoder.reset() }
             let request = command.encoded
             try port.write(request, deadline: deadline)
             traffic += request.count

@@ -1,3 +1,5 @@
+import KioskCore
+
 /// Splits a byte stream into GA/T 467 frames, resynchronising on the preamble `AA AA AA 96 69`.
 ///
 /// Feed bytes with ``append(_:)`` and drain with ``next()``. Garbage before a preamble is skipped;
@@ -36,6 +38,8 @@ package struct FrameDecoder: Sendable {
 
     /// Forgets everything received so far.
     package mutating func reset() {
+        // Zeroed, not just emptied: the bytes may be a card's text block (rule R5).
+        buffer.withUnsafeMutableBytes { SecureWipe.zero($0) }
         buffer.removeAll(keepingCapacity: true)
         start = 0
     }
@@ -85,7 +89,10 @@ package struct FrameDecoder: Sendable {
     /// Drops consumed bytes once they dominate the buffer.
     private mutating func compact() {
         if start > 0 && (start >= buffer.count || start >= 4096) {
-            buffer.removeFirst(start)
+            // Moving the rest down would leave the consumed bytes behind in the spare capacity.
+            let rest = Array(buffer[start...])
+            SecureWipe.wipe(&buffer)
+            buffer = rest
             start = 0
         }
     }

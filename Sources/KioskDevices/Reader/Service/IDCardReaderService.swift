@@ -31,7 +31,8 @@ import Synchronization
 package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duration {
     private enum CardState {
         case none
-        case read(Identity)
+        /// A card was read and handed on; the identity itself is the session's (rule R5), not ours.
+        case read
         case unreadable(attempts: Int)
     }
 
@@ -205,7 +206,7 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
         broadcaster.send(.cardReading)
         do {
             let identity = try await client.readCard()
-            cardState = .read(identity)
+            cardState = .read
             missedSelects = 0
             update(media: .present)
             logger.info(
