@@ -36,7 +36,8 @@ enum AppBench {
             max(count, 10), lineSpeed: false, binary: binary, directory: directory, checkpoints: checkpoints
         ).resident
         report.add(
-            suite: "app", name: "resident memory after " + checkpoints.map { "\($0)" }.joined(separator: " / ") + " sessions",
+            suite: "app",
+            name: "resident memory after " + checkpoints.map { "\($0)" }.joined(separator: " / ") + " sessions",
             value: checkpoints.map { String(format: "%.1f MB", Double(resident[$0] ?? 0) / 1_024) }
                 .joined(separator: " / "),
             target: "equal within noise")
@@ -51,7 +52,10 @@ enum AppBench {
             let start = kiosk.started
             guard let shown = kiosk.notifications.waitFor("READY=1", timeout: 10) else {
                 kiosk.stop()
-                throw BenchFailure(message: "the home screen did not appear (round \(round), \(kiosk.notifications.count) notifications at \(kiosk.notifications.path))")
+                throw BenchFailure(
+                    message:
+                        "the home screen did not appear (round \(round), \(kiosk.notifications.count) notifications at \(kiosk.notifications.path))"
+                )
             }
             if round > 0 { times.append(shown.timeIntervalSince(start) * 1_000) }  // first run warms the disk cache
             resident.append(kiosk.residentKilobytes())
@@ -82,14 +86,14 @@ enum AppBench {
         defer { host.stop() }
         let config = directory.appendingPathComponent("kiosk.toml")
         try """
-            [reader]
-            driver = "serial"
-            port = "\(link)"
-            baud = 115200
-            poll_interval_ms = 50
-            [printer]
-            driver = "none"
-            """.write(to: config, atomically: true, encoding: .utf8)
+        [reader]
+        driver = "serial"
+        port = "\(link)"
+        baud = 115200
+        poll_interval_ms = 50
+        [printer]
+        driver = "none"
+        """.write(to: config, atomically: true, encoding: .utf8)
         let seed = Process()
         seed.executableURL = binary
         seed.arguments = ["data", "seed-demo", "--state-directory", state]
@@ -101,7 +105,9 @@ enum AppBench {
         let kiosk = try ScreenProcess(
             binary: binary, arguments: ["run", "--config", config.path, "--state-directory", state])
         defer { kiosk.stop() }
-        guard kiosk.notifications.waitFor("READY=1", timeout: 10) != nil else { throw BenchFailure(message: "no home screen") }
+        guard kiosk.notifications.waitFor("READY=1", timeout: 10) != nil else {
+            throw BenchFailure(message: "no home screen")
+        }
 
         let card = try SampleCardsLookup.resident()
         var latencies: [Double] = []
@@ -245,13 +251,18 @@ final class NotifyListener: @unchecked Sendable {
     private let log = NotificationLog()
 
     init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-bench-notify-\(UUID().uuidString.prefix(8))").path
+        path =
+            FileManager.default.temporaryDirectory.appendingPathComponent(
+                "kiosk-bench-notify-\(UUID().uuidString.prefix(8))"
+            ).path
         fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(path.utf8)) }
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         guard fd >= 0, bound == 0 else { throw BenchFailure(message: "cannot bind \(path)") }
         let socketFD = fd

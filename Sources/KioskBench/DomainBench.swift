@@ -35,7 +35,8 @@ enum DomainBench {
             precondition(found.count >= 2)
         }
         report.add(
-            suite: "domain", name: "citizen's 办件 among 1M (AppDatabase.caseFiles, awaited)", value: Timing.ms(lookup.median),
+            suite: "domain", name: "citizen's 办件 among 1M (AppDatabase.caseFiles, awaited)",
+            value: Timing.ms(lookup.median),
             target: "≤ 0.1 ms median", note: "p99 \(Timing.ms(lookup.p99)) (target ≤ 0.5 ms)")
 
         let syncLookup = try measure(iterations: 5_000, warmup: 200) {

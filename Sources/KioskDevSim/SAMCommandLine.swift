@@ -57,7 +57,7 @@ struct SAMCommandLine: AsyncParsableCommand {
             source.resume()
             return source
         }
-        defer { signalSources.forEach { $0.cancel() } }
+        defer { for source in signalSources { source.cancel() } }
         say("ready \(link)")
 
         if let scriptSteps {

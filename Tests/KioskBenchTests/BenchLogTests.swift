@@ -33,7 +33,8 @@ import Testing
         defer { if !Self.devNullIsTheDevice() { Self.restoreDevNull() } }
         var environment = ProcessInfo.processInfo.environment
         environment["KIOSK_BENCH_LOG"] = nil
-        let child = try ScreenProcess(binary: URL(fileURLWithPath: "/bin/true"), arguments: [], environment: environment)
+        let child = try ScreenProcess(
+            binary: URL(fileURLWithPath: "/bin/true"), arguments: [], environment: environment)
         child.process.waitUntilExit()
         child.stop()
         #expect(Self.devNullIsTheDevice(), "the bench's launcher replaced /dev/null with a regular file")

@@ -77,7 +77,7 @@ package final class DataCollector: @unchecked Sendable {
                 defer { waiters = [] }
                 return waiters
             }
-            waiting.forEach { $0.resume() }
+            for waiter in waiting { waiter.resume() }
         }
     }
 

@@ -15,7 +15,8 @@ struct DemoCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "Directory for the demo database, log and receipts (default: $XDG_STATE_HOME/kiosk-demo).")
+    @Option(
+        name: .long, help: "Directory for the demo database, log and receipts (default: $XDG_STATE_HOME/kiosk-demo).")
     var stateDirectory: String?
 
     @Option(name: .long, help: "Configuration file to start from; the reader and printer are still simulated.")
@@ -38,7 +39,8 @@ struct DemoCommand: AsyncParsableCommand {
         let directory = stateDirectory ?? DemoDirectory.resolve()
         if reset {
             for suffix in ["", "-wal", "-shm"] {
-                try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent("kiosk.sqlite" + suffix))
+                try? FileManager.default.removeItem(
+                    atPath: (directory as NSString).appendingPathComponent("kiosk.sqlite" + suffix))
             }
         }
         try await KioskLauncher.launch(configuration: configuration, mode: .demo, stateDirectory: directory)

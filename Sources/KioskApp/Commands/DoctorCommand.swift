@@ -34,11 +34,12 @@ struct DoctorCommand: AsyncParsableCommand {
             print(String(decoding: try StaffExport.json(findings), as: UTF8.self))
         } else {
             for finding in findings {
-                let mark = switch finding.severity {
-                case .ok: "ok     "
-                case .warning: "warning"
-                case .error: "ERROR  "
-                }
+                let mark =
+                    switch finding.severity {
+                    case .ok: "ok     "
+                    case .warning: "warning"
+                    case .error: "ERROR  "
+                    }
                 print("\(mark) \(finding.check): \(finding.message)")
                 if !finding.hint.isEmpty { print("        fix: \(finding.hint)") }
             }

@@ -65,7 +65,8 @@ struct MaintenanceCommand: AsyncParsableCommand {
             let data = try handle.readToEnd() ?? Data()
             let text = String(decoding: data, as: UTF8.self)
             // "\r\n" is one Character, and a newline like "\n".
-            return String(text.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: \.isNewline).first ?? "")
+            return String(
+                text.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: \.isNewline).first ?? "")
         }
 
         /// Asks on the terminal, without echo, twice.

@@ -27,7 +27,8 @@ struct RunCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("kiosk: \(error)\n".utf8))
             throw ExitCode(78)  // EX_CONFIG
         }
-        let stateDirectory = state.stateDirectory
+        let stateDirectory =
+            state.stateDirectory
             ?? configuration.storage.stateDirectory.nonEmpty
             ?? state.resolvedStateDirectory()
         try await KioskLauncher.launch(
@@ -63,9 +64,14 @@ enum KioskLauncher {
             screenOwnsTerminal: true, preferJournal: mode == .production,
             fallbackFile: logFile, standardErrorIsTerminal: standardErrorIsTerminal)
         let logger = Logger(label: "kiosk")
-        if let reexecProblem { logger.warning("crash reports may wait for a key", metadata: ["kiosk.error": "\(reexecProblem)"]) }
-        logger.info("crash reports go to \(crashOutput)", metadata: [
-            "swift.backtrace": "\(ProcessInfo.processInfo.environment["SWIFT_BACKTRACE"] ?? "")"])
+        if let reexecProblem {
+            logger.warning("crash reports may wait for a key", metadata: ["kiosk.error": "\(reexecProblem)"])
+        }
+        logger.info(
+            "crash reports go to \(crashOutput)",
+            metadata: [
+                "swift.backtrace": "\(ProcessInfo.processInfo.environment["SWIFT_BACKTRACE"] ?? "")"
+            ])
         do {
             try await KioskApplication(
                 configuration: configuration, mode: mode, stateDirectory: stateDirectory, logger: logger

@@ -93,8 +93,9 @@ struct ConfigReader {
                     continue
                 }
                 let suggestion = Self.closest(to: full, in: knownKeys).map { " (did you mean \($0)?)" } ?? ""
-                issues.append(ConfigurationIssue(
-                    key: full, line: locator.line(of: full), message: "unknown key\(suggestion)"))
+                issues.append(
+                    ConfigurationIssue(
+                        key: full, line: locator.line(of: full), message: "unknown key\(suggestion)"))
             }
         }
         walk(root, prefix: "")

@@ -32,9 +32,12 @@ extension KioskConfiguration {
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw .invalid(path: path, issues: [
-                ConfigurationIssue(key: "", line: error.source.begin.line, message: "not valid TOML: \(error.description)")
-            ])
+            throw .invalid(
+                path: path,
+                issues: [
+                    ConfigurationIssue(
+                        key: "", line: error.source.begin.line, message: "not valid TOML: \(error.description)")
+                ])
         } catch {
             throw .invalid(path: path, issues: [ConfigurationIssue(key: "", line: nil, message: "not valid TOML")])
         }

@@ -76,14 +76,15 @@ struct JournalSink: LogSink {
     }
 
     func write(_ line: String, level: Logger.Level) {
-        let priority = switch level {
-        case .trace, .debug: 7
-        case .info: 6
-        case .notice: 5
-        case .warning: 4
-        case .error: 3
-        case .critical: 2
-        }
+        let priority =
+            switch level {
+            case .trace, .debug: 7
+            case .info: 6
+            case .notice: 5
+            case .warning: 4
+            case .error: 3
+            case .critical: 2
+            }
         let message = line.replacingOccurrences(of: "\n", with: " ")
         let payload = "PRIORITY=\(priority)\nSYSLOG_IDENTIFIER=\(identifier)\nMESSAGE=\(message)\n"
         try? UnixDatagram.send(Array(payload.utf8), to: socketPath)

@@ -11,9 +11,10 @@ enum LoggingSetup {
         level: Logger.Level, screenOwnsTerminal: Bool, preferJournal: Bool, fallbackFile: String?,
         standardErrorIsTerminal: Bool = isatty(STDERR_FILENO) == 1
     ) {
-        LoggingSystem.bootstrap(makeFactory(
-            level: level, screenOwnsTerminal: screenOwnsTerminal, preferJournal: preferJournal,
-            fallbackFile: fallbackFile, standardErrorIsTerminal: standardErrorIsTerminal))
+        LoggingSystem.bootstrap(
+            makeFactory(
+                level: level, screenOwnsTerminal: screenOwnsTerminal, preferJournal: preferJournal,
+                fallbackFile: fallbackFile, standardErrorIsTerminal: standardErrorIsTerminal))
     }
 
     /// The handler factory ``bootstrap(level:screenOwnsTerminal:preferJournal:fallbackFile:)`` installs.

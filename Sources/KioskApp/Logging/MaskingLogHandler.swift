@@ -32,9 +32,10 @@ struct MaskingLogHandler: LogHandler {
         var merged = metadata
         if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
         if let extra = event.metadata { merged.merge(extra) { _, new in new } }
-        sink.write(Self.format(
-            date: Date(), level: event.level, label: label, message: "\(event.message)", metadata: merged,
-            source: event.source), level: event.level)
+        sink.write(
+            Self.format(
+                date: Date(), level: event.level, label: label, message: "\(event.message)", metadata: merged,
+                source: event.source), level: event.level)
     }
 
     /// Formats one line; public to the module so tests can check the exact shape.

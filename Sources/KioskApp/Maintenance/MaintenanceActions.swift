@@ -23,11 +23,14 @@ struct MaintenanceActions: Sendable {
             let reasons = status.reasons.isEmpty ? "" : " (\(status.reasons.joined(separator: ",")))"
             lines.append(
                 MaintenanceStatusLine(
-                    part: .maintenancePrinter, state: "\(status.device.rawValue), paper \(status.paper.rawValue)\(reasons)"))
+                    part: .maintenancePrinter,
+                    state: "\(status.device.rawValue), paper \(status.paper.rawValue)\(reasons)"))
         } else {
             lines.append(MaintenanceStatusLine(part: .maintenancePrinter, state: "none"))
         }
-        for (part, finding) in [(StringKey.maintenanceDatabase, doctor.checkDatabase()), (.maintenanceDisk, doctor.checkDisk())] {
+        for (part, finding) in [
+            (StringKey.maintenanceDatabase, doctor.checkDatabase()), (.maintenanceDisk, doctor.checkDisk()),
+        ] {
             lines.append(MaintenanceStatusLine(part: part, state: "\(finding.severity.rawValue), \(finding.message)"))
         }
         let backlog = (try? await database.pendingOutbox(now: now(), limit: 10_000).count) ?? -1

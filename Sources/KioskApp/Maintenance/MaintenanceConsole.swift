@@ -116,12 +116,15 @@ actor MaintenanceConsole {
         }
     }
 
-    private func menuKey(_ key: Key, status: [MaintenanceStatusLine], gate: inout MaintenanceGate<ContinuousClock>) async {
-        let choice: Character? = switch key {
-        case .character(let c), .keypad(let c): c
-        case .escape: "0"
-        default: nil
-        }
+    private func menuKey(_ key: Key, status: [MaintenanceStatusLine], gate: inout MaintenanceGate<ContinuousClock>)
+        async
+    {
+        let choice: Character? =
+            switch key {
+            case .character(let c), .keypad(let c): c
+            case .escape: "0"
+            default: nil
+            }
         await record(gate.noteActivity())
         switch choice {
         case "1":
@@ -129,17 +132,26 @@ actor MaintenanceConsole {
         case "2":
             let authorization = gate.authorize("printer.test")
             await record(authorization.audit)
-            guard authorization.allowed else { mode = .closed; return }
+            guard authorization.allowed else {
+                mode = .closed
+                return
+            }
             mode = .menu(status: status, notice: await actions.printTestReceipt())
         case "3":
             let authorization = gate.authorize("mail.export")
             await record(authorization.audit)
-            guard authorization.allowed else { mode = .closed; return }
+            guard authorization.allowed else {
+                mode = .closed
+                return
+            }
             mode = .menu(status: status, notice: await actions.exportMailQueue())
         case "4":
             let authorization = gate.authorize("devices.reconnect")
             await record(authorization.audit)
-            guard authorization.allowed else { mode = .closed; return }
+            guard authorization.allowed else {
+                mode = .closed
+                return
+            }
             mode = .menu(status: status, notice: actions.reconnectDevices())
         case "0":
             await record(gate.exit())

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The system calls behind ``CrashOutput``: re-executing the kiosk with a safe `SWIFT_BACKTRACE`,
@@ -25,7 +25,9 @@ enum CrashOutputProcess {
     /// `fallbackFile`; a file that cannot be opened (a full or read-only disk) to `/dev/null`:
     /// a lost crash report is better than one drawn for the citizen. Returns what was done.
     @discardableResult
-    static func redirectStandardError(to destination: CrashOutput.Destination, fallbackFile: String) -> CrashOutput.Destination {
+    static func redirectStandardError(to destination: CrashOutput.Destination, fallbackFile: String)
+        -> CrashOutput.Destination
+    {
         switch destination {
         case .unchanged:
             return .unchanged

@@ -69,11 +69,19 @@ final class DatabaseHealth: Service, Sendable {
                 guard free >= minimumFreeBytes else { throw LowDiskSpace(freeBytes: free, directory: stateDirectory) }
             }
             try await database.probeWrite(now: Date())
-            if !healthy.withLock({ let was = $0; $0 = true; return was }) {
+            if !healthy.withLock({
+                let was = $0
+                $0 = true
+                return was
+            }) {
                 logger.notice("database writable again: service resumed")
             }
         } catch {
-            if healthy.withLock({ let was = $0; $0 = false; return was }) {
+            if healthy.withLock({
+                let was = $0
+                $0 = false
+                return was
+            }) {
                 logger.critical("database cannot commit: service paused", metadata: ["database.error": "\(error)"])
             }
         }

@@ -107,9 +107,10 @@ struct DatabaseOpening {
                     return database
                 }
             }
-            _ = try? terminal.present(PausedScreen.frame(
-                        size: terminal.size,
-                        context: RenderContext(strings: strings, language: language, theme: theme, size: terminal.size)))
+            _ = try? terminal.present(
+                PausedScreen.frame(
+                    size: terminal.size,
+                    context: RenderContext(strings: strings, language: language, theme: theme, size: terminal.size)))
             if !announced {
                 announced = true
                 try? notifier.ready(status: "paused")

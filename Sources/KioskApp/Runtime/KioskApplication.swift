@@ -47,12 +47,15 @@ struct KioskApplication {
 
         // Devices.
         let simulatedReader = configuration.reader.driver == .simulator ? SimulatedCardReader() : nil
-        let connector: (any SAMConnector)? = switch configuration.reader.driver {
-        case .serial:
-            SerialConnector(path: configuration.reader.port, baudRate: BaudRate(rawValue: configuration.reader.baud) ?? .b115200)
-        case .simulator: simulatedReader
-        case .none: nil
-        }
+        let connector: (any SAMConnector)? =
+            switch configuration.reader.driver {
+            case .serial:
+                SerialConnector(
+                    path: configuration.reader.port, baudRate: BaudRate(rawValue: configuration.reader.baud) ?? .b115200
+                )
+            case .simulator: simulatedReader
+            case .none: nil
+            }
         var readerConfiguration = ReaderServiceConfiguration()
         readerConfiguration.pollInterval = .milliseconds(configuration.reader.pollIntervalMilliseconds)
         readerConfiguration.readTimeout = .milliseconds(configuration.reader.readTimeoutMilliseconds)
@@ -76,15 +79,17 @@ struct KioskApplication {
             database: database, stateDirectory: stateDirectory,
             healthyInterval: .seconds(configuration.storage.healthCheckSeconds),
             logger: Logger(label: "kiosk.database"))
-        let backend = LiveSessionBackend(.init(
-            database: database,
-            backOffice: LocalBackOffice(database: database, terminalId: configuration.site.terminalId),
-            printer: printer, deadlines: deadlines, receiptSite: site, terminalId: configuration.site.terminalId,
-            regionCode: configuration.site.regionCode, consultPhone: configuration.site.consultPhone,
-            supervisionPhone: configuration.site.supervisionPhone, now: now,
-            logger: Logger(label: "kiosk.session"), storageFailed: { health.probeSoon() }))
+        let backend = LiveSessionBackend(
+            .init(
+                database: database,
+                backOffice: LocalBackOffice(database: database, terminalId: configuration.site.terminalId),
+                printer: printer, deadlines: deadlines, receiptSite: site, terminalId: configuration.site.terminalId,
+                regionCode: configuration.site.regionCode, consultPhone: configuration.site.consultPhone,
+                supervisionPhone: configuration.site.supervisionPhone, now: now,
+                logger: Logger(label: "kiosk.session"), storageFailed: { health.probeSoon() }))
 
-        let pinHash: PinHash? = configuration.maintenance.pinHash.isEmpty
+        let pinHash: PinHash? =
+            configuration.maintenance.pinHash.isEmpty
             ? nil : try PinHash(parsing: configuration.maintenance.pinHash)
         let console = MaintenanceConsole(
             pinHash: pinHash, inactivityTimeout: .seconds(configuration.maintenance.idleExitSeconds),
@@ -147,22 +152,28 @@ struct KioskApplication {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let reader {
             services.append(.init(service: reader))
-            services.append(.init(service: CardBridge(
-                readerEvents: reader.events(), backend: backend, output: cardContinuation,
-                logger: Logger(label: "kiosk.cards"))))
+            services.append(
+                .init(
+                    service: CardBridge(
+                        readerEvents: reader.events(), backend: backend, output: cardContinuation,
+                        logger: Logger(label: "kiosk.cards"))))
         } else {
             cardContinuation.finish()
         }
         if let printer, configuration.printer.driver != .preview {
             let monitor = PrinterMonitor(printer: printer, logger: Logger(label: "kiosk.printer.monitor"))
             services.append(.init(service: monitor))
-            services.append(.init(service: PrinterAlerts(
-                changes: monitor.changes, database: database, terminalId: configuration.site.terminalId,
-                logger: Logger(label: "kiosk.printer"))))
+            services.append(
+                .init(
+                    service: PrinterAlerts(
+                        changes: monitor.changes, database: database, terminalId: configuration.site.terminalId,
+                        logger: Logger(label: "kiosk.printer"))))
         }
         services.append(.init(service: health))
-        services.append(.init(service: WALCheckpointService(
-            checkpointer: WALCheckpointer(database: database), logger: Logger(label: "kiosk.database"))))
+        services.append(
+            .init(
+                service: WALCheckpointService(
+                    checkpointer: WALCheckpointer(database: database), logger: Logger(label: "kiosk.database"))))
         services.append(.init(service: retention))
         services.append(.init(service: ui, successTerminationBehavior: .gracefullyShutdownGroup))
 
@@ -173,9 +184,11 @@ struct KioskApplication {
             logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(8)
         groupConfiguration.maximumCancellationDuration = .seconds(1)
-        logger.notice("kiosk starting", metadata: [
-            "kiosk.mode": "\(mode)", "kiosk.state": "\(stateDirectory)", "kiosk.assets": "\(assets.root.path)",
-        ])
+        logger.notice(
+            "kiosk starting",
+            metadata: [
+                "kiosk.mode": "\(mode)", "kiosk.state": "\(stateDirectory)", "kiosk.assets": "\(assets.root.path)",
+            ])
         do {
             try await ServiceGroup(configuration: groupConfiguration).run()
         } catch {
@@ -189,14 +202,15 @@ struct KioskApplication {
 
     /// A demo button's label: the invented holder's name and what makes the card special.
     static func demoLabel(_ key: String, _ card: CardRecord) -> String {
-        let note = switch key {
-        case "elder": "（长者）"
-        case "expired": "（已过期）"
-        case "rare": "（生僻字）"
-        case "hkmo": "（港澳居民）"
-        case "foreigner": "（外国人）"
-        default: ""
-        }
+        let note =
+            switch key {
+            case "elder": "（长者）"
+            case "expired": "（已过期）"
+            case "rare": "（生僻字）"
+            case "hkmo": "（港澳居民）"
+            case "foreigner": "（外国人）"
+            default: ""
+            }
         return card.name + note
     }
 
@@ -214,7 +228,8 @@ struct KioskApplication {
         case .socket:
             return SocketPrinter(host: printer.socketHost, port: printer.socketPort, profile: profile)
         case .preview:
-            let folder = printer.previewDirectory.nonEmpty
+            let folder =
+                printer.previewDirectory.nonEmpty
                 ?? (stateDirectory as NSString).appendingPathComponent("receipts")
             return PreviewPrinter(folder: URL(fileURLWithPath: folder, isDirectory: true), profile: profile)
         case .none:
@@ -229,9 +244,11 @@ struct KioskApplication {
         let imported = try await database.workingDayCalendar()
         let days = imported.listedDays
         func file(local: Bool) -> HolidayFile {
-            HolidayFile(year: nil, days: days.filter { $0.isLocal == local }.map {
-                HolidayFile.Day(name: local ? "local" : "imported", date: $0.date, isOffDay: $0.isOffDay)
-            })
+            HolidayFile(
+                year: nil,
+                days: days.filter { $0.isLocal == local }.map {
+                    HolidayFile.Day(name: local ? "local" : "imported", date: $0.date, isOffDay: $0.isOffDay)
+                })
         }
         calendar.add(national: file(local: false))
         calendar.add(override: file(local: true))

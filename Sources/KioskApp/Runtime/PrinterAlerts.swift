@@ -16,16 +16,18 @@ struct PrinterAlerts: Service {
     func run() async throws {
         for await change in changes.cancelOnGracefulShutdown() {
             let status = change.status
-            let detail = "device=\(status.device.rawValue) paper=\(status.paper.rawValue) reasons=\(status.reasons.joined(separator: ","))"
+            let detail =
+                "device=\(status.device.rawValue) paper=\(status.paper.rawValue) reasons=\(status.reasons.joined(separator: ","))"
             if status.canPrint && status.paper != .low {
                 logger.info("printer ready", metadata: ["printer.status": "\(detail)"])
             } else {
                 logger.warning("printer needs attention", metadata: ["printer.status": "\(detail)"])
             }
-            _ = try? await database.recordAudit(AuditEvent(
-                time: Date(), terminalId: terminalId, event: "printer.status",
-                outcome: status.canPrint ? (status.paper == .low ? "paper-low" : "ready") : "unavailable",
-                detail: detail))
+            _ = try? await database.recordAudit(
+                AuditEvent(
+                    time: Date(), terminalId: terminalId, event: "printer.status",
+                    outcome: status.canPrint ? (status.paper == .low ? "paper-low" : "ready") : "unavailable",
+                    detail: detail))
         }
     }
 }

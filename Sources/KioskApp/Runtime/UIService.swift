@@ -126,7 +126,11 @@ final class UIService: Service, Sendable {
             case .redraw:
                 break
             }
-            if wipeRequested.withLock({ let value = $0; $0 = false; return value }) {
+            if wipeRequested.withLock({
+                let value = $0
+                $0 = false
+                return value
+            }) {
                 terminal.wipe()
             }
             let size = terminal.size

@@ -12,7 +12,8 @@ struct CaseFileViewModels {
     func row(for caseFile: CaseFile, item: ServiceItem?, now: Date) -> CaseFileRow {
         let state = caseFile.citizenState()
         // Withdrawn matters and administrative corrections have no deadline to show (R9).
-        let deadline = state == .withdrawn || state == .askAtWindow
+        let deadline =
+            state == .withdrawn || state == .askAtWindow
             ? nil : caseFile.deadline(calculator: deadlines, now: now)
         let status = caseFile.deadlineStatus(calculator: deadlines, now: now)
         // The date only: the screens add their catalog's 预计 mark from `isEstimated`.

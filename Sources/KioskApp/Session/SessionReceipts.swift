@@ -98,8 +98,9 @@ struct SessionReceipts {
     }
 
     private func audit(_ event: String, outcome: String, subject: String) async {
-        _ = try? await database.recordAudit(AuditEvent(
-            time: now(), terminalId: terminalId, event: event, outcome: outcome, subject: subject))
+        _ = try? await database.recordAudit(
+            AuditEvent(
+                time: now(), terminalId: terminalId, event: event, outcome: outcome, subject: subject))
     }
 
     private func unixTime(_ date: Date) -> UnixTime { UnixTime(seconds: Int64(date.timeIntervalSince1970)) }

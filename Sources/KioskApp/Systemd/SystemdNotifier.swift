@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The systemd notification protocol (sd_notify(3)) without libsystemd: one `AF_UNIX` datagram of
 /// newline-separated `KEY=value` lines to the socket named by `$NOTIFY_SOCKET`.

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Sends one `AF_UNIX` datagram, the transport of both sd_notify and the journal's native protocol.
@@ -23,9 +23,9 @@ enum UnixDatagram {
         let length = socklen_t(MemoryLayout<sa_family_t>.size + pathBytes.count + (pathBytes.first == 0 ? 0 : 1))
 
         #if canImport(Glibc)
-        let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+            let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         #else
-        let fd = socket(AF_UNIX, SOCK_DGRAM, 0)
+            let fd = socket(AF_UNIX, SOCK_DGRAM, 0)
         #endif
         guard fd >= 0 else { throw NotifyError(call: "socket", errno: errno) }
         defer { close(fd) }
@@ -34,7 +34,8 @@ enum UnixDatagram {
                 pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
                     var result: Int
                     repeat {
-                        result = sendto(fd, buffer.baseAddress, buffer.count, Int32(MSG_NOSIGNAL), socketAddress, length)
+                        result = sendto(
+                            fd, buffer.baseAddress, buffer.count, Int32(MSG_NOSIGNAL), socketAddress, length)
                     } while result < 0 && errno == EINTR
                     return result
                 }

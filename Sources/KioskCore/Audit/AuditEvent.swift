@@ -53,7 +53,8 @@ extension AppDatabase {
     /// All audit events at or after `since`, oldest first.
     package func auditEvents(since: Date = .distantPast) async throws -> [AuditEvent] {
         try await reader.read { db in
-            try AuditEvent.filter(AuditEvent.Columns.time >= StoredTime(since)).order(AuditEvent.Columns.time).fetchAll(db)
+            try AuditEvent.filter(AuditEvent.Columns.time >= StoredTime(since)).order(AuditEvent.Columns.time).fetchAll(
+                db)
         }
     }
 }

@@ -86,7 +86,8 @@ package enum DemoData {
     /// Where a demo 办件 stands.
     private enum Shape {
         case received, accepted, inProgress, correction, special, overdue, dueSoon, immediateToday
-        case approved(mail: Bool), delivered, refused, notAccepted, returned, forwarded, voided, withdrawn
+        case approved(mail: Bool)
+        case delivered, refused, notAccepted, returned, forwarded, voided, withdrawn
 
         var isAccepted: Bool {
             switch self {

@@ -20,7 +20,8 @@ extension AppDatabase {
             if source == .national, let year = file.year {
                 try db.execute(sql: "DELETE FROM holiday WHERE source = 'national' AND year = ?", arguments: [year])
                 try db.execute(
-                    sql: "INSERT OR REPLACE INTO holidayYear (year, importedAt) VALUES (?, ?)", arguments: [year, StoredTime(now)])
+                    sql: "INSERT OR REPLACE INTO holidayYear (year, importedAt) VALUES (?, ?)",
+                    arguments: [year, StoredTime(now)])
             }
             for day in file.days {
                 try db.execute(

@@ -17,11 +17,13 @@ extension CaseFile {
             agentIdNumber: row["agentIdNumber"], approvalType: approvalType, statusCode: row["statusCode"],
             resultCode: row["resultCode"], acceptedAt: Self.time(row, "acceptedAt"), promiseLimit: nil,
             promisedAt: Self.time(row, "promisedAt"), pauses: try Self.decodeArray(row["pauses"], column: "pauses"),
-            finishedAt: Self.time(row, "finishedAt"), deliveredAt: Self.time(row, "deliveredAt"), itemAllowsMail: row["itemAllowsMail"],
+            finishedAt: Self.time(row, "finishedAt"), deliveredAt: Self.time(row, "deliveredAt"),
+            itemAllowsMail: row["itemAllowsMail"],
             mailFlagged: row["mailFlagged"], certificateName: row["certificateName"],
             consultPhone: row["consultPhone"], supervisionPhone: row["supervisionPhone"],
             addressOnRecord: row["addressOnRecord"], queryPasswordHash: row["queryPasswordHash"],
-            steps: try Self.decodeArray(row["steps"], column: "steps"), updatedAt: Self.time(row, "updatedAt") ?? Date(timeIntervalSince1970: 0))
+            steps: try Self.decodeArray(row["steps"], column: "steps"),
+            updatedAt: Self.time(row, "updatedAt") ?? Date(timeIntervalSince1970: 0))
         self.promiseLimit = row["promiseLimit"]
         self.promiseUnit = unit.flatMap(TimeLimitUnit.init(rawValue:))
     }

@@ -23,10 +23,10 @@ package struct CaseFileImportError: Error, CustomStringConvertible, Sendable, Eq
     }
 
     package var description: String {
-        var where_ = ""
-        if let index { where_ += "\(section)[\(index)]" }
-        if let number { where_ += " (\(number))" }
-        if let field { where_ += (where_.isEmpty ? "" : ", ") + "field \(field)" }
-        return where_.isEmpty ? problem : "\(where_): \(problem)"
+        var location = ""
+        if let index { location += "\(section)[\(index)]" }
+        if let number { location += " (\(number))" }
+        if let field { location += (location.isEmpty ? "" : ", ") + "field \(field)" }
+        return location.isEmpty ? problem : "\(location): \(problem)"
     }
 }

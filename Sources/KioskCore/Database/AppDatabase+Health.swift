@@ -8,7 +8,8 @@ extension AppDatabase {
     package func probeWrite(now: Date) async throws {
         try await writer.write { db in
             try db.execute(
-                sql: "INSERT INTO healthProbe (id, checkedAt) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET checkedAt = excluded.checkedAt",
+                sql:
+                    "INSERT INTO healthProbe (id, checkedAt) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET checkedAt = excluded.checkedAt",
                 arguments: [StoredTime(now)])
         }
     }

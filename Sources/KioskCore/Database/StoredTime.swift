@@ -43,7 +43,8 @@ package struct StoredTime: DatabaseValueConvertible, Sendable, Hashable {
             else { return nil }
             let civil = CivilDate(year: year, month: month, day: day)
             guard civil.isValid else { return nil }
-            let seconds = civil.dayNumber * 86_400 + (parts.hour ?? 0) * 3600 + (parts.minute ?? 0) * 60
+            let seconds =
+                civil.dayNumber * 86_400 + (parts.hour ?? 0) * 3600 + (parts.minute ?? 0) * 60
                 + (parts.second ?? 0)
             return Date(timeIntervalSince1970: Double(seconds) + Double(parts.nanosecond ?? 0) / 1e9)
         }

@@ -55,7 +55,10 @@ package struct MaintenanceGate<C: Clock>: Sendable where C.Duration == Duration 
             failures = 0
         case .active where elapsed >= configuration.inactivityTimeout:
             state = .idle(progress: 0)
-            return [MaintenanceAuditEntry(event: MaintenanceAuditEntry.Name.exit, outcome: "success", detail: "reason=inactivity")]
+            return [
+                MaintenanceAuditEntry(
+                    event: MaintenanceAuditEntry.Name.exit, outcome: "success", detail: "reason=inactivity")
+            ]
         default:
             break
         }
@@ -116,7 +119,8 @@ package struct MaintenanceGate<C: Clock>: Sendable where C.Duration == Duration 
             entries.append(
                 MaintenanceAuditEntry(
                     event: MaintenanceAuditEntry.Name.lockout, outcome: "failure",
-                    detail: "failures=\(failures) lockedForSeconds=\(configuration.lockoutDuration.components.seconds)"))
+                    detail: "failures=\(failures) lockedForSeconds=\(configuration.lockoutDuration.components.seconds)")
+            )
         }
         return entries
     }
@@ -145,7 +149,8 @@ package struct MaintenanceGate<C: Clock>: Sendable where C.Duration == Duration 
         var entries = expire()
         guard state == .active else { return Authorization(allowed: false, audit: entries) }
         since = clock.now
-        entries.append(MaintenanceAuditEntry(event: MaintenanceAuditEntry.Name.action, outcome: "success", detail: action))
+        entries.append(
+            MaintenanceAuditEntry(event: MaintenanceAuditEntry.Name.action, outcome: "success", detail: action))
         return Authorization(allowed: true, audit: entries)
     }
 
@@ -163,7 +168,9 @@ package struct MaintenanceGate<C: Clock>: Sendable where C.Duration == Duration 
         guard state == .active else { return entries }
         state = .idle(progress: 0)
         since = clock.now
-        entries.append(MaintenanceAuditEntry(event: MaintenanceAuditEntry.Name.exit, outcome: "success", detail: "reason=requested"))
+        entries.append(
+            MaintenanceAuditEntry(
+                event: MaintenanceAuditEntry.Name.exit, outcome: "success", detail: "reason=requested"))
         return entries
     }
 }

@@ -40,7 +40,8 @@ package struct PinHash: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Throws: ``PinHashError`` naming what is wrong (never echoing the hash itself).
     package init(parsing text: String) throws(PinHashError) {
-        let fields = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "$", omittingEmptySubsequences: false)
+        let fields = text.trimmingCharacters(in: .whitespacesAndNewlines).split(
+            separator: "$", omittingEmptySubsequences: false)
         guard fields.count == 4 else { throw .wrongFieldCount(fields.count) }
         guard fields[0] == Self.scheme else { throw .unknownScheme(String(fields[0].prefix(32))) }
         guard let iterations = Int(fields[1]), (Self.minimumIterations...Self.maximumIterations).contains(iterations)

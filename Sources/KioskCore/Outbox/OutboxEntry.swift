@@ -52,7 +52,9 @@ extension AppDatabase {
         try await reader.read { db in
             try OutboxEntry
                 .filter(OutboxEntry.Columns.deliveredAt == nil)
-                .filter(OutboxEntry.Columns.nextAttemptAt == nil || OutboxEntry.Columns.nextAttemptAt <= StoredTime(now))
+                .filter(
+                    OutboxEntry.Columns.nextAttemptAt == nil || OutboxEntry.Columns.nextAttemptAt <= StoredTime(now)
+                )
                 .order(OutboxEntry.Columns.id)
                 .limit(limit)
                 .fetchAll(db)
@@ -63,7 +65,8 @@ extension AppDatabase {
     package func markOutboxDelivered(id: Int64, at time: Date) async throws {
         try await writer.write { db in
             try db.execute(
-                sql: "UPDATE outbox SET deliveredAt = ?, lastError = NULL WHERE id = ?", arguments: [StoredTime(time), id])
+                sql: "UPDATE outbox SET deliveredAt = ?, lastError = NULL WHERE id = ?",
+                arguments: [StoredTime(time), id])
         }
     }
 

@@ -9,7 +9,10 @@ package struct RetentionConfiguration: Sendable, Hashable {
     /// How often the purge runs (a day by default).
     package let interval: Duration
 
-    package init(auditRetentionDays: Int = RetentionConfiguration.minimumAuditRetentionDays, interval: Duration = .seconds(86_400)) {
+    package init(
+        auditRetentionDays: Int = RetentionConfiguration.minimumAuditRetentionDays,
+        interval: Duration = .seconds(86_400)
+    ) {
         self.requestedAuditRetentionDays = auditRetentionDays
         self.interval = interval
     }

@@ -83,7 +83,8 @@ package struct RetentionService<C: Clock>: Service where C.Duration == Duration 
                         time: now, terminalId: terminalId, event: "retention.purged", outcome: "success",
                         subject: job.name, detail: "purged=\(purged)"))
                 outcomes.append(.init(job: job.name, purged: purged, failure: nil))
-                logger.info("Ran retention job", metadata: ["retention.job": "\(job.name)", "retention.purged": "\(purged)"])
+                logger.info(
+                    "Ran retention job", metadata: ["retention.job": "\(job.name)", "retention.purged": "\(purged)"])
             } catch {
                 outcomes.append(await failed(job.name, error, now: now))
             }

@@ -155,7 +155,8 @@ final class CUPSConnection: @unchecked Sendable {
             let request = cups.ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES)
             _ = cups.ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nil, printerURI(queue))
             _ = cups.ippAddInteger(request, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", Int32(jobID))
-            _ = cups.ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nil, cups.cupsUser())
+            _ = cups.ippAddString(
+                request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nil, cups.cupsUser())
             addRequested(request, ["job-state", "job-state-reasons"])
             guard let response = cups.cupsDoRequest(http, request, "/") else {
                 throw classify(call: "Get-Job-Attributes", queue: queue)
@@ -181,7 +182,8 @@ final class CUPSConnection: @unchecked Sendable {
         try withReconnect { (http) throws(PrintError) in
             let request = cups.ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES)
             _ = cups.ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nil, printerURI(queue))
-            _ = cups.ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nil, cups.cupsUser())
+            _ = cups.ippAddString(
+                request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nil, cups.cupsUser())
             addRequested(
                 request,
                 ["printer-state", "printer-state-reasons", "printer-state-message", "printer-is-accepting-jobs"]
@@ -193,7 +195,9 @@ final class CUPSConnection: @unchecked Sendable {
             guard cups.ippGetStatusCode(response).rawValue < 0x0400 else {
                 throw classify(call: "Get-Printer-Attributes", queue: queue)
             }
-            let state = cups.ippFindAttribute(response, "printer-state", IPP_TAG_ENUM).map { Int(cups.ippGetInteger($0, 0)) } ?? 0
+            let state =
+                cups.ippFindAttribute(response, "printer-state", IPP_TAG_ENUM).map { Int(cups.ippGetInteger($0, 0)) }
+                ?? 0
             let message = strings(response, "printer-state-message").first
             let accepting =
                 cups.ippFindAttribute(response, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN).map {
@@ -226,7 +230,7 @@ final class CUPSConnection: @unchecked Sendable {
 
     private func addRequested(_ request: OpaquePointer?, _ names: [String]) {
         var cStrings = names.map { strdup($0) }
-        defer { cStrings.forEach { free($0) } }
+        defer { for string in cStrings { free(string) } }
         cStrings.withUnsafeMutableBufferPointer { buffer in
             buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { pointers in
                 _ = cups.ippAddStrings(

@@ -2,7 +2,8 @@
 /// terminal's configuration, so only these are used).
 package enum Color: UInt8, Hashable, Sendable, CaseIterable {
     /// The 8 normal ANSI colours (SGR 30–37 / 40–47).
-    case black = 0, red, green, yellow, blue, magenta, cyan, white
+    case black = 0
+    case red, green, yellow, blue, magenta, cyan, white
     /// The 8 bright ANSI colours (SGR 90–97 / 100–107).
     case brightBlack, brightRed, brightGreen, brightYellow, brightBlue, brightMagenta, brightCyan, brightWhite
     /// The terminal's default foreground or background.

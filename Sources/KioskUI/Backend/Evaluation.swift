@@ -54,8 +54,7 @@ package struct EvaluationDraft: Sendable, Equatable {
     package var callbackPhone: String?
 
     /// Creates a rating.
-    package init(caseNumber: String?, level: SatisfactionLevel, reasons: [RatingReason], callbackPhone: String?)
-    {
+    package init(caseNumber: String?, level: SatisfactionLevel, reasons: [RatingReason], callbackPhone: String?) {
         self.caseNumber = caseNumber
         self.level = level
         self.reasons = reasons

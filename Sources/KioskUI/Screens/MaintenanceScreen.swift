@@ -17,7 +17,8 @@ package enum MaintenanceScreen {
         let size = painter.bounds.size
         painter.fill(painter.bounds, style: theme.body)
         painter.fill(Rect(x: 0, y: 0, width: size.width, height: 1), style: theme.header)
-        painter.text(" " + both(.maintenanceTitle, context, separator: " ") + " ", at: Point(x: 1, y: 0), style: theme.header)
+        painter.text(
+            " " + both(.maintenanceTitle, context, separator: " ") + " ", at: Point(x: 1, y: 0), style: theme.header)
         var y = 2
         switch view {
         case .pin(let digits, let notice):
@@ -36,7 +37,8 @@ package enum MaintenanceScreen {
             }
             y += 1
             for language in [UILanguage.simplifiedChinese, .english] {
-                painter.text(context.strings.text(.maintenanceMenu, in: language), at: Point(x: 2, y: y), style: theme.title)
+                painter.text(
+                    context.strings.text(.maintenanceMenu, in: language), at: Point(x: 2, y: y), style: theme.title)
                 y += 1
             }
             if let notice { painter.text(both(notice, context), at: Point(x: 2, y: y + 1), style: theme.body) }
@@ -44,7 +46,8 @@ package enum MaintenanceScreen {
     }
 
     /// The Chinese text followed by the English one (in brackets unless `separator` says otherwise).
-    private static func both(_ notice: MaintenanceNotice, _ context: RenderContext, separator: String? = nil) -> String {
+    private static func both(_ notice: MaintenanceNotice, _ context: RenderContext, separator: String? = nil) -> String
+    {
         let chinese = context.strings.text(notice.key, in: .simplifiedChinese, notice.arguments)
         let english = context.strings.text(notice.key, in: .english, notice.arguments)
         if chinese == english { return chinese }

@@ -39,7 +39,9 @@ extension ScreenPainter {
                 guard upper || lower else { continue }
                 let point = Point(x: origin.x + column, y: origin.y + row)
                 if upper == lower {
-                    fill(Rect(origin: point, size: Size(width: 1, height: 1)), style: Style(foreground: dark, background: dark))
+                    fill(
+                        Rect(origin: point, size: Size(width: 1, height: 1)),
+                        style: Style(foreground: dark, background: dark))
                 } else {
                     let style = Style(foreground: upper ? dark : light, background: lower ? dark : light)
                     _ = text("▀", at: point, width: 1, style: style)

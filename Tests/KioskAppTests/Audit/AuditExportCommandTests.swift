@@ -27,7 +27,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: state) }
         let output = state.appendingPathComponent("audit.json")
         // An existing world-readable file is replaced (with --force) by a 0600 one.
-        _ = FileManager.default.createFile(atPath: output.path, contents: Data("old".utf8), attributes: [.posixPermissions: 0o644])
+        _ = FileManager.default.createFile(
+            atPath: output.path, contents: Data("old".utf8), attributes: [.posixPermissions: 0o644])
 
         let result = try await OpsFixtures.run(
             OpsFixtures.kioskBinary,

@@ -1,8 +1,8 @@
 import Foundation
+import KioskTestSupport
 import Testing
 
 @testable import KioskApp
-import KioskTestSupport
 
 @Suite struct ConfigurationTests {
     @Test func emptyFileGivesTheDefaults() throws {

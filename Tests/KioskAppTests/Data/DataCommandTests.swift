@@ -8,7 +8,9 @@ import Testing
 
     @Test func importsTheSampleFile() async throws {
         let state = try KioskProcess.makeStateDirectory()
-        let result = try await KioskProcess.run(["data", "import", "applications", Self.sample, "--state-directory", state])
+        let result = try await KioskProcess.run([
+            "data", "import", "applications", Self.sample, "--state-directory", state,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("imported 3 applications and 1 service items"))
         let database = try AppDatabase.open(directory: state)

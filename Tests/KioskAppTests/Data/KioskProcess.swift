@@ -1,5 +1,5 @@
-import KioskTestSupport
 import Foundation
+import KioskTestSupport
 
 /// Runs the real `kiosk` binary for integration tests.
 enum KioskProcess {

@@ -20,7 +20,8 @@ import Testing
 
     @Test func brokenConfigurationNamesKeyAndLine() async throws {
         let state = try KioskProcess.makeStateDirectory()
-        let (status, findings) = try await doctor(config: "[site]\nname = \"x\"\n\n[reader]\nbaud = 1200\n", state: state)
+        let (status, findings) = try await doctor(
+            config: "[site]\nname = \"x\"\n\n[reader]\nbaud = 1200\n", state: state)
         #expect(status == 1)
         let finding = try #require(findings.first { $0.check == "configuration" })
         #expect(finding.severity == "error")
@@ -45,7 +46,8 @@ import Testing
         let queue = try #require(ProcessInfo.processInfo.environment["KIOSK_TEST_CUPS_QUEUE"])
         let state = try KioskProcess.makeStateDirectory()
         let missing = try await doctor(
-            config: "[reader]\ndriver = \"simulator\"\n[printer]\nqueue = \"no-such-queue\"\ncups_server = \"\(server)\"\n",
+            config:
+                "[reader]\ndriver = \"simulator\"\n[printer]\nqueue = \"no-such-queue\"\ncups_server = \"\(server)\"\n",
             state: state)
         #expect(missing.status == 1)
         let printer = try #require(missing.findings.first { $0.check == "printer" })

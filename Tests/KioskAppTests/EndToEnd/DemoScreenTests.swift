@@ -8,16 +8,18 @@ struct DemoScreenTests {
     func homeScreenCardAndQuitAtEverySize(columns: Int, rows: Int) async throws {
         let state = try E2E.stateDirectory()
         let screen = PTYScreen(columns: columns, rows: rows)
-        let result = try await screen.run([E2E.kiosk, "demo", "--state-directory", state], actions: [
-            .wait("请将身份证放在读卡区"),
-            .snapshot("home"),
-            .tap("李建国"),
-            .wait("440***********0016"),
-            .sleep(0.5),
-            .snapshot("list"),
-            .send("\u{11}"),  // Ctrl-Q, the demo's quit key
-            .waitExit(10),
-        ])
+        let result = try await screen.run(
+            [E2E.kiosk, "demo", "--state-directory", state],
+            actions: [
+                .wait("请将身份证放在读卡区"),
+                .snapshot("home"),
+                .tap("李建国"),
+                .wait("440***********0016"),
+                .sleep(0.5),
+                .snapshot("list"),
+                .send("\u{11}"),  // Ctrl-Q, the demo's quit key
+                .waitExit(10),
+            ])
         #expect(result.error == nil, "\(result.error ?? "")\n\((result.screen ?? []).joined(separator: "\n"))")
         let home = try result.snapshot("home")
         #expect(home.problems.isEmpty, "layout problems: \(home.problems)")
@@ -35,14 +37,16 @@ struct DemoScreenTests {
 
     @Test func resizeRepaintsAtTheNewSize() async throws {
         let state = try E2E.stateDirectory()
-        let result = try await PTYScreen(columns: 120, rows: 40).run([E2E.kiosk, "demo", "--state-directory", state], actions: [
-            .wait("请将身份证放在读卡区"),
-            .resize(columns: 80, rows: 24),
-            .sleep(1),
-            .snapshot("small"),
-            .send("\u{11}"),
-            .waitExit(10),
-        ])
+        let result = try await PTYScreen(columns: 120, rows: 40).run(
+            [E2E.kiosk, "demo", "--state-directory", state],
+            actions: [
+                .wait("请将身份证放在读卡区"),
+                .resize(columns: 80, rows: 24),
+                .sleep(1),
+                .snapshot("small"),
+                .send("\u{11}"),
+                .waitExit(10),
+            ])
         let small = try result.snapshot("small")
         #expect(small.size == [80, 24])
         #expect(small.problems.isEmpty, "layout problems: \(small.problems)")

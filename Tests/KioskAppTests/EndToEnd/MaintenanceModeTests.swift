@@ -18,7 +18,9 @@ struct MaintenanceModeTests {
                 export_directory = "\(usb.path)"
                 """,
             in: state)
-        let seeded = try await KioskProcess.run(["mail", "submit-demo", "--count", "2", "--prefix", "U", "--state-directory", state])
+        let seeded = try await KioskProcess.run([
+            "mail", "submit-demo", "--count", "2", "--prefix", "U", "--state-directory", state,
+        ])
         #expect(seeded.status == 0)
 
         let f12 = "\u{1B}[24~"
@@ -64,7 +66,8 @@ struct MaintenanceModeTests {
             #expect(try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline).count == 3)
         }
 
-        #expect(try result.snapshot("refreshed").text.contains("device=online"), "the reader came back after reconnecting")
+        #expect(
+            try result.snapshot("refreshed").text.contains("device=online"), "the reader came back after reconnecting")
         let audit = try await AppDatabase.open(directory: state).auditEvents().filter { $0.event.hasPrefix("admin.") }
         #expect(Set(audit.compactMap(\.detail)).isSuperset(of: ["mail.export", "devices.reconnect"]))
         let events = audit.map { "\($0.event) \($0.outcome)" }

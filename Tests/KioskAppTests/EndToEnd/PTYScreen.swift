@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import KioskTestSupport
+import Testing
 
 /// Runs a program in a real pseudo-terminal through `scripts/pty-screen.py`, which reads the screen
 /// with the independent terminal emulator pyte and plays the citizen (keys, taps as SGR mouse bytes).
@@ -81,7 +81,10 @@ struct PTYScreen {
 
         /// The named snapshot, failing the test when it was not taken.
         func snapshot(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Snapshot {
-            try #require(snapshots[name], "no snapshot \(name); error: \(error ?? "none")\n\((screen ?? []).joined(separator: "\n"))", sourceLocation: sourceLocation)
+            try #require(
+                snapshots[name],
+                "no snapshot \(name); error: \(error ?? "none")\n\((screen ?? []).joined(separator: "\n"))",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -125,7 +128,9 @@ struct PTYScreen {
             E2E.repositoryRoot.appending(path: "scripts/pty-screen.py").path,
             "--cols", "\(columns)", "--rows", "\(rows)", "--actions", actionsFile.path,
         ]
-        for (key, value) in environment.sorted(by: { $0.key < $1.key }) { scriptArguments += ["--env", "\(key)=\(value)"] }
+        for (key, value) in environment.sorted(by: { $0.key < $1.key }) {
+            scriptArguments += ["--env", "\(key)=\(value)"]
+        }
         let result = try await runProgram(
             URL(fileURLWithPath: python), scriptArguments + ["--"] + arguments)
         try #require(result.status == 0, "pty-screen.py failed: \(result.standardOutput) \(result.standardError)")

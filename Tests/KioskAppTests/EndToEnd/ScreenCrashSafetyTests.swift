@@ -83,7 +83,8 @@ struct ScreenCrashSafetyTests {
     static func randomKillPoint(using generator: inout some RandomNumberGenerator) -> KillPoint {
         switch Int.random(in: 0..<100, using: &generator) {
         case 0..<15:
-            .beforeSubmit(step: Int.random(in: 0..<8, using: &generator), delay: .random(in: 0...0.05, using: &generator))
+            .beforeSubmit(
+                step: Int.random(in: 0..<8, using: &generator), delay: .random(in: 0...0.05, using: &generator))
         case 15..<85:
             .afterSubmit(delay: .random(in: 0...0.03, using: &generator))
         default:
@@ -131,7 +132,9 @@ struct ScreenCrashSafetyTests {
         ]
         let file = URL(fileURLWithPath: state).appending(path: "import-\(round).json")
         try JSONSerialization.data(withJSONObject: ["version": 1, "applications": [application]]).write(to: file)
-        let imported = try await KioskProcess.run(["data", "import", "applications", file.path, "--state-directory", state])
+        let imported = try await KioskProcess.run([
+            "data", "import", "applications", file.path, "--state-directory", state,
+        ])
         try #require(imported.status == 0, "import failed: \(imported.stderr)")
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
-import Testing
 import KioskTestSupport
+import Testing
 
 /// A full disk under the real binary: the state directory sits on a small tmpfs that the test fills
 /// up and then frees. The kiosk must show 暂停服务 while the disk is full and resume by itself,

@@ -17,10 +17,12 @@ import Testing
         log.info("card read for \(id), phone \(phone)")
         log.warning("lookup failed", metadata: ["citizen.id": "\(id)", "mail.phone": "\(phone)"])
         log.error("mixed 440106198703150016/13900001111 in text")
-        log.notice("masked helpers", metadata: [
-            "citizen.name": LogValue.name("张晓梅"), "citizen.id": LogValue.idNumber(id),
-            "mail.phone": LogValue.phone(phone),
-        ])
+        log.notice(
+            "masked helpers",
+            metadata: [
+                "citizen.name": LogValue.name("张晓梅"), "citizen.id": LogValue.idNumber(id),
+                "mail.phone": LogValue.phone(phone),
+            ])
         let output = sink.lines.joined(separator: "\n")
         #expect(sink.lines.count == 4)
         #expect(output.firstMatch(of: /\d{17}[\dXx]/) == nil, "unmasked ID number in: \(output)")
@@ -35,7 +37,8 @@ import Testing
         let line = MaskingLogHandler.format(
             date: Date(timeIntervalSince1970: 0), level: .warning, label: "kiosk.printer",
             message: "paper low\nnext", metadata: ["printer.queue": "kiosk", "a.b": "x y"], source: "")
-        #expect(line == "1970-01-01T00:00:00.000Z warning kiosk.printer: paper low next a.b=\"x y\" printer.queue=kiosk")
+        #expect(
+            line == "1970-01-01T00:00:00.000Z warning kiosk.printer: paper low next a.b=\"x y\" printer.queue=kiosk")
     }
 
     @Test func logLevelFilters() {

@@ -91,11 +91,15 @@ import Testing
             "mail", "mark-sent", "1", "--waybill", "EA123456789CN", "--state-directory", state,
         ])
         #expect(marked.status == 0, "\(marked.stderr)")
-        let list = try await KioskProcess.run(["mail", "list", "--json", "--status", "posted", "--state-directory", state])
+        let list = try await KioskProcess.run([
+            "mail", "list", "--json", "--status", "posted", "--state-directory", state,
+        ])
         #expect(list.status == 0, "\(list.stderr)")
         #expect(!list.stdout.contains("13800138000") && !list.stdout.contains("测试收件人") && !list.stdout.contains("文三路"))
         #expect(list.stdout.contains("138****8000") && list.stdout.contains("EA123456789CN"))
-        let none = try await KioskProcess.run(["mail", "list", "--json", "--status", "requested", "--state-directory", state])
+        let none = try await KioskProcess.run([
+            "mail", "list", "--json", "--status", "requested", "--state-directory", state,
+        ])
         let rows = try JSONSerialization.jsonObject(with: Data(none.stdout.utf8)) as? [Any]
         #expect(rows?.isEmpty == true)
     }

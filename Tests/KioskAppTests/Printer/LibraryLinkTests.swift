@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import KioskTestSupport
+import Testing
 
 /// The kiosk binary must not link libcups: it is opened on first use of a CUPS printer, so a demo or
 /// a kiosk without a CUPS printer never maps it and its dependencies (issue #3, resident memory).

@@ -100,7 +100,9 @@ struct PrinterCommandCUPSTests {
         let status = try KioskBinary.run(["printer", "status", "--queue", "no-such-queue"])
         #expect(status.status == 2)
         #expect(status.output.contains("noDevice"))
-        let unreachable = try KioskBinary.run(["printer", "status", "--queue", "kiosk", "--server", "127.0.0.1:1", "--json"])
+        let unreachable = try KioskBinary.run([
+            "printer", "status", "--queue", "kiosk", "--server", "127.0.0.1:1", "--json",
+        ])
         #expect(unreachable.status == 1)
         #expect(unreachable.output.contains(#""device":"offline""#))
     }

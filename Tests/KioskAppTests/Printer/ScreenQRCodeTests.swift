@@ -2,11 +2,11 @@ import Foundation
 import KioskCore
 import KioskDevices
 import KioskTerminal
+import KioskTestSupport
 import KioskUI
 import Testing
 
 @testable import KioskApp
-import KioskTestSupport
 
 /// The QR code the screen shows when the printer is unavailable: the default link, encoded as the
 /// kiosk encodes it for the screen, drawn two modules per cell row, fits 80×24 and decodes with

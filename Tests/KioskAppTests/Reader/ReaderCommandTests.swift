@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import KioskTestSupport
+import Testing
 
 /// `kiosk reader …` run as the real binary against `kiosk-devsim` on a real pty.
 ///

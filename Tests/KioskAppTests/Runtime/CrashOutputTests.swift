@@ -23,15 +23,21 @@ struct CrashOutputTests {
     @Test func otherSettingsAreKeptAndUnsafeOnesOverridden() {
         let setting = CrashOutput.backtraceSetting(
             current: "swift-backtrace=/usr/local/bin/swift-backtrace,interactive=yes,limit=32")
-        #expect(setting == "enable=yes,swift-backtrace=/usr/local/bin/swift-backtrace,limit=32,interactive=no,color=no,output-to=stderr")
-        #expect(CrashOutput.backtraceSetting(current: "enable=tty,color=yes")
-            == "enable=tty,interactive=no,color=no,output-to=stderr")
+        #expect(
+            setting
+                == "enable=yes,swift-backtrace=/usr/local/bin/swift-backtrace,limit=32,interactive=no,color=no,output-to=stderr"
+        )
+        #expect(
+            CrashOutput.backtraceSetting(current: "enable=tty,color=yes")
+                == "enable=tty,interactive=no,color=no,output-to=stderr")
     }
 
     /// The runtime takes a key's last value: a later `interactive=yes` undoes an earlier `no`.
     @Test func lastValueOfAKeyCounts() {
-        #expect(CrashOutput.backtraceSetting(current: "interactive=no,color=no,output-to=stderr,interactive=yes") != nil)
-        #expect(CrashOutput.backtraceSetting(current: "interactive=yes,interactive=no,color=no,output-to=stderr") == nil)
+        #expect(
+            CrashOutput.backtraceSetting(current: "interactive=no,color=no,output-to=stderr,interactive=yes") != nil)
+        #expect(
+            CrashOutput.backtraceSetting(current: "interactive=yes,interactive=no,color=no,output-to=stderr") == nil)
     }
 
     /// Crash catching turned off draws nothing: left alone.
@@ -40,17 +46,22 @@ struct CrashOutputTests {
     }
 
     @Test func onlyATerminalIsMoved() {
-        #expect(CrashOutput.destination(
-            standardErrorIsTerminal: false, preferJournal: true, journalAvailable: true, logFile: "/s/kiosk.log") == .unchanged)
-        #expect(CrashOutput.destination(
-            standardErrorIsTerminal: true, preferJournal: true, journalAvailable: true, logFile: "/s/kiosk.log")
-            == .journal(socket: "/run/systemd/journal/stdout"))
-        #expect(CrashOutput.destination(
-            standardErrorIsTerminal: true, preferJournal: true, journalAvailable: false, logFile: "/s/kiosk.log")
-            == .file("/s/kiosk.log"))
-        #expect(CrashOutput.destination(
-            standardErrorIsTerminal: true, preferJournal: false, journalAvailable: true, logFile: "/s/kiosk.log")
-            == .file("/s/kiosk.log"))
+        #expect(
+            CrashOutput.destination(
+                standardErrorIsTerminal: false, preferJournal: true, journalAvailable: true, logFile: "/s/kiosk.log")
+                == .unchanged)
+        #expect(
+            CrashOutput.destination(
+                standardErrorIsTerminal: true, preferJournal: true, journalAvailable: true, logFile: "/s/kiosk.log")
+                == .journal(socket: "/run/systemd/journal/stdout"))
+        #expect(
+            CrashOutput.destination(
+                standardErrorIsTerminal: true, preferJournal: true, journalAvailable: false, logFile: "/s/kiosk.log")
+                == .file("/s/kiosk.log"))
+        #expect(
+            CrashOutput.destination(
+                standardErrorIsTerminal: true, preferJournal: false, journalAvailable: true, logFile: "/s/kiosk.log")
+                == .file("/s/kiosk.log"))
     }
 
     /// The stream header systemd's journald expects: seven lines, no forwarding to the console.
@@ -86,13 +97,16 @@ struct CrashOutputRedirectTests {
         address.sun_family = sa_family_t(AF_UNIX)
         withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(path.utf8)) }
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         try #require(bound == 0 && listen(listener, 1) == 0)
 
         var done: CrashOutput.Destination = .unchanged
         withSavedStandardError {
-            done = CrashOutputProcess.redirectStandardError(to: .journal(socket: path), fallbackFile: "/nonexistent/kiosk.log")
+            done = CrashOutputProcess.redirectStandardError(
+                to: .journal(socket: path), fallbackFile: "/nonexistent/kiosk.log")
             let line = Array("Thread 0 crashed:\n".utf8)
             _ = write(STDERR_FILENO, line, line.count)
         }
@@ -107,7 +121,9 @@ struct CrashOutputRedirectTests {
             if count <= 0 { break }
             total += count
         }
-        #expect(String(decoding: received[..<total], as: UTF8.self) == CrashOutput.journalStreamHeader() + "Thread 0 crashed:\n")
+        #expect(
+            String(decoding: received[..<total], as: UTF8.self) == CrashOutput.journalStreamHeader()
+                + "Thread 0 crashed:\n")
     }
 
     /// A journal that is not there falls back to the file; a file that cannot be opened to /dev/null.
@@ -119,10 +135,12 @@ struct CrashOutputRedirectTests {
         var first: CrashOutput.Destination = .unchanged
         var second: CrashOutput.Destination = .unchanged
         withSavedStandardError {
-            first = CrashOutputProcess.redirectStandardError(to: .journal(socket: directory.appending(path: "none").path), fallbackFile: log)
+            first = CrashOutputProcess.redirectStandardError(
+                to: .journal(socket: directory.appending(path: "none").path), fallbackFile: log)
             let line = Array("report\n".utf8)
             _ = write(STDERR_FILENO, line, line.count)
-            second = CrashOutputProcess.redirectStandardError(to: .file("/nonexistent/dir/kiosk.log"), fallbackFile: log)
+            second = CrashOutputProcess.redirectStandardError(
+                to: .file("/nonexistent/dir/kiosk.log"), fallbackFile: log)
         }
         #expect(first == .file(log))
         #expect(try String(contentsOfFile: log, encoding: .utf8) == "report\n")

@@ -27,7 +27,7 @@ final class HangableScreen: ScreenDriver {
             defer { state.waiting = [] }
             return state.waiting
         }
-        waiting.forEach { $0.resume() }
+        for waiter in waiting { waiter.resume() }
     }
 
     func handle(_ event: ShellEvent) async {
@@ -102,7 +102,11 @@ final class ReceivedBytes: Sendable {
         let (cards, _) = AsyncStream.makeStream(of: CardEvent.self)
         let service = UIService(
             screen: screen,
-            makeTerminal: { try TerminalSession(input: pty.slave, output: pty.slave, options: .init(kioskMode: false, probeSynchronizedOutput: false)) },
+            makeTerminal: {
+                try TerminalSession(
+                    input: pty.slave, output: pty.slave,
+                    options: .init(kioskMode: false, probeSynchronizedOutput: false))
+            },
             notifier: notifier, mode: .demo, cardEvents: cards, tickInterval: .milliseconds(20),
             repaintInterval: .seconds(300), logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
 

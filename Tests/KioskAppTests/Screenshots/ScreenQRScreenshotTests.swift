@@ -18,15 +18,18 @@ struct ScreenQRScreenshotTests {
             template: configuration.receipt.qrURLTemplate,
             key: Array(SHA256.hash(Array(shot.tokenKey.utf8)).prefix(16)),
             lifetimeSeconds: Int64(configuration.receipt.tokenValidityHours) * 3_600)
-        return Set((shot.printedAfter...shot.printedBefore).map {
-            link.url(for: shot.applicationNumber, now: UnixTime(seconds: $0))
-        })
+        return Set(
+            (shot.printedAfter...shot.printedBefore).map {
+                link.url(for: shot.applicationNumber, now: UnixTime(seconds: $0))
+            })
     }
 
     @Test func theOnScreenCodeDecodesFromTheScreenshotToTheKiosksLink() async throws {
         let report = try await ScreenshotRun.shared.report()
         try #require(report.harness.status == 0, "scripts/screenshots failed: \(report.harness.standardError)")
-        try #require(report.qrShots.count == 6, "expected 4 variants at 1920x1080 and 2 at 1280x1024: \(report.qrShots.map(\.file))")
+        try #require(
+            report.qrShots.count == 6,
+            "expected 4 variants at 1920x1080 and 2 at 1280x1024: \(report.qrShots.map(\.file))")
         let zbarimg = try #require(
             ["/usr/bin/zbarimg", "/usr/local/bin/zbarimg"].first { FileManager.default.isExecutableFile(atPath: $0) },
             "zbarimg is not installed (apt-get install zbar-tools)")

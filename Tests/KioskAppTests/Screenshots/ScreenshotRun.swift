@@ -46,11 +46,13 @@ actor ScreenshotRun {
     }
 
     private static func run() async throws -> Report {
-        let python = URL(fileURLWithPath: ProcessInfo.processInfo.environment["KIOSK_TEST_PYTHON"] ?? "/usr/bin/python3")
+        let python = URL(
+            fileURLWithPath: ProcessInfo.processInfo.environment["KIOSK_TEST_PYTHON"] ?? "/usr/bin/python3")
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-shots-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         let kiosk = BuiltProducts.url("kiosk")?.path ?? ".build/debug/kiosk"
-        let screens = "home,reading,applications,detail,print-result,print-qr,mail-phone,mail-address,mail-summary,"
+        let screens =
+            "home,reading,applications,detail,print-result,print-qr,mail-phone,mail-address,mail-summary,"
             + "mail-done,rating,rating-reasons,paused,maintenance"
         var harnessOutput = ""
         var allFailures: [String] = []
@@ -63,29 +65,34 @@ actor ScreenshotRun {
             let directory = output.appendingPathComponent(sizes)
             let harness = try await runProgram(
                 python,
-                [repositoryRoot.appendingPathComponent("scripts/screenshots").path, "--out", directory.path,
-                 "--sizes", sizes, "--variants", variants, "--screens", subset, "--kiosk", kiosk])
+                [
+                    repositoryRoot.appendingPathComponent("scripts/screenshots").path, "--out", directory.path,
+                    "--sizes", sizes, "--variants", variants, "--screens", subset, "--kiosk", kiosk,
+                ])
             harnessOutput += harness.standardOutput
             if harness.status != 0 { return Report(harness: harness, failures: [], figures: "") }
             let check = try await runProgram(
                 python, [repositoryRoot.appendingPathComponent("scripts/screenshot-check.py").path, directory.path])
             guard let json = try? JSONSerialization.jsonObject(with: Data(check.standardOutput.utf8)) as? [String: Any],
-                  let failures = json["failures"] as? [String]
+                let failures = json["failures"] as? [String]
             else {
-                let broken = ProgramResult(status: 1, standardOutput: harnessOutput, standardError: "checker: \(check.standardError)")
+                let broken = ProgramResult(
+                    status: 1, standardOutput: harnessOutput, standardError: "checker: \(check.standardError)")
                 return Report(harness: broken, failures: [], figures: "")
             }
             allFailures += failures
             allFigures += check.standardOutput
             qrShots += try Self.qrShots(in: directory)
         }
-        return Report(harness: ProgramResult(status: 0, standardOutput: harnessOutput, standardError: ""),
-                      failures: allFailures, figures: allFigures, qrShots: qrShots)
+        return Report(
+            harness: ProgramResult(status: 0, standardOutput: harnessOutput, standardError: ""),
+            failures: allFailures, figures: allFigures, qrShots: qrShots)
     }
 
     /// The index's print-qr entries with their PNGs.
     private static func qrShots(in directory: URL) throws -> [QRShot] {
-        let index = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("index.json")))
+        let index = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: directory.appendingPathComponent("index.json")))
         return try (index as? [[String: Any]] ?? []).filter { $0["screen"] as? String == "print-qr" }.map { entry in
             let file = entry["file"] as? String ?? ""
             return QRShot(

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import KioskTestSupport
+import Testing
 
 /// Tests on the pixels of the real kiosk in foot with the shipped foot.ini (scripts/screenshots).
 ///

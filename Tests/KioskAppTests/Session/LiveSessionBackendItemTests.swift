@@ -59,9 +59,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: fixture.folder) }
         let backend = fixture.backend
         let rows = try await backend.caseFiles(session: fixture.token)
-        #expect(Dictionary(uniqueKeysWithValues: rows.map { ($0.number, $0.canMail) }) == [
-            "A-1": false, "A-2": true, "A-3": true, "A-4": false,
-        ])
+        #expect(
+            Dictionary(uniqueKeysWithValues: rows.map { ($0.number, $0.canMail) }) == [
+                "A-1": false, "A-2": true, "A-3": true, "A-4": false,
+            ])
         #expect(try await backend.detail(number: "A-1", session: fixture.token).phone == "0571-110")
         #expect(try await backend.detail(number: "A-2", session: fixture.token).phone == Self.siteConsult)
         #expect(try await backend.detail(number: "A-3", session: fixture.token).phone == Self.siteConsult)

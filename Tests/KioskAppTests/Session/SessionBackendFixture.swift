@@ -62,7 +62,10 @@ final class SwitchableBackOffice: BackOffice {
 
     func caseFiles(forIdNumber idNumber: String) async throws -> [CaseFile] {
         if failures.withLock({ $0.queries }) { throw StorageFailure() }
-        if failures.withLock({ state in defer { state.hold = false }; return state.hold }) {
+        if failures.withLock({ state in
+            defer { state.hold = false }
+            return state.hold
+        }) {
             arrived.yield()
             for await _ in releases { break }
         }

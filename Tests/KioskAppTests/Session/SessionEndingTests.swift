@@ -87,7 +87,8 @@ import Testing
         await session.fixture.backend.endAllSessions()
         #expect(await session.fixture.backend.openSessionCount == 0)
         #expect(session.identity.isWiped)
-        #expect(Set(session.fixture.printer.cancelled) == [PrintSessionID("\(session.token)"), PrintSessionID("\(second)")])
+        #expect(
+            Set(session.fixture.printer.cancelled) == [PrintSessionID("\(session.token)"), PrintSessionID("\(second)")])
     }
 
     @Test("a session that ends while its 办件 load does not come back")

@@ -17,7 +17,8 @@ struct InstallScriptTests {
         let root = try OpsFixtures.temporaryDirectory()
         let etc = root.appendingPathComponent("etc")
         try FileManager.default.createDirectory(at: etc, withIntermediateDirectories: true)
-        try "root:x:0:0:root:/root:/bin/bash\n".write(to: etc.appendingPathComponent("passwd"), atomically: true, encoding: .utf8)
+        try "root:x:0:0:root:/root:/bin/bash\n".write(
+            to: etc.appendingPathComponent("passwd"), atomically: true, encoding: .utf8)
         try "root:x:0:\nadm:x:4:\nlp:x:7:\ndialout:x:20:\n".write(
             to: etc.appendingPathComponent("group"), atomically: true, encoding: .utf8)
         return root
@@ -25,7 +26,8 @@ struct InstallScriptTests {
 
     func install(_ arguments: [String]) async throws -> OpsFixtures.Result {
         try await OpsFixtures.run(
-            URL(fileURLWithPath: "/bin/bash"), [OpsFixtures.systemdDirectory.appendingPathComponent("install.sh").path] + arguments)
+            URL(fileURLWithPath: "/bin/bash"),
+            [OpsFixtures.systemdDirectory.appendingPathComponent("install.sh").path] + arguments)
     }
 
     func link(_ root: URL, _ path: String) -> String? {
@@ -42,7 +44,8 @@ struct InstallScriptTests {
         for file in [
             "etc/systemd/system/kiosk.service", "etc/systemd/system/kiosk-cage.service",
             "etc/systemd/system/kiosk-kmscon.service", "etc/kiosk/foot.ini", "etc/udev/rules.d/70-kiosk-idcard.rules",
-            "etc/systemd/logind.conf.d/kiosk.conf", "etc/sysctl.d/90-kiosk.conf", "etc/systemd/system.conf.d/kiosk.conf",
+            "etc/systemd/logind.conf.d/kiosk.conf", "etc/sysctl.d/90-kiosk.conf",
+            "etc/systemd/system.conf.d/kiosk.conf",
             "etc/tmpfiles.d/kiosk.conf", "etc/sysusers.d/kiosk.conf",
         ] {
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(file).path), "\(file)")
@@ -63,6 +66,8 @@ struct InstallScriptTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let result = try await install(["--root", root.path, "--variant", "x11"])
         #expect(result.status == 64)
-        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("etc/systemd/system/kiosk.service").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: root.appendingPathComponent("etc/systemd/system/kiosk.service").path))
     }
 }

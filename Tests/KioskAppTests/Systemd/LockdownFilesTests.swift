@@ -54,7 +54,8 @@ import Testing
     /// directories with the right owners and modes, in a scratch root. Needs root (chown).
     @Test(
         .enabled(
-            if: getuid() == 0 && OpsFixtures.tool("systemd-sysusers") != nil && OpsFixtures.tool("systemd-tmpfiles") != nil
+            if: getuid() == 0 && OpsFixtures.tool("systemd-sysusers") != nil
+                && OpsFixtures.tool("systemd-tmpfiles") != nil
         ))
     func sysusersAndTmpfilesInAScratchRoot() async throws {
         let root = try OpsFixtures.temporaryDirectory()
@@ -62,7 +63,8 @@ import Testing
         let etc = root.appendingPathComponent("etc")
         try FileManager.default.createDirectory(at: etc, withIntermediateDirectories: true)
         // A Debian base system's users and groups.
-        try "root:x:0:0:root:/root:/bin/bash\n".write(to: etc.appendingPathComponent("passwd"), atomically: true, encoding: .utf8)
+        try "root:x:0:0:root:/root:/bin/bash\n".write(
+            to: etc.appendingPathComponent("passwd"), atomically: true, encoding: .utf8)
         try "root:x:0:\nadm:x:4:\nlp:x:7:\ndialout:x:20:\n".write(
             to: etc.appendingPathComponent("group"), atomically: true, encoding: .utf8)
 

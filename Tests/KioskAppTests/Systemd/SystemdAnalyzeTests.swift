@@ -28,7 +28,8 @@ struct SystemdAnalyzeTests {
         let directory = try OpsFixtures.temporaryDirectory()
         var staged: [URL] = []
         for name in names {
-            var text = try String(contentsOf: OpsFixtures.systemdDirectory.appendingPathComponent(name), encoding: .utf8)
+            var text = try String(
+                contentsOf: OpsFixtures.systemdDirectory.appendingPathComponent(name), encoding: .utf8)
             text = text.replacingOccurrences(of: "/usr/local/bin/kiosk", with: kiosk.path)
             for tool in ["/usr/bin/cage", "/usr/bin/kmscon"] where !FileManager.default.isExecutableFile(atPath: tool) {
                 text = text.replacingOccurrences(of: tool + " ", with: kiosk.path + " ")

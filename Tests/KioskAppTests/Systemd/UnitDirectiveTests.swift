@@ -41,7 +41,8 @@ import Testing
     func crashesNeverInteract(name: String) throws {
         let unit = try Self.load(name)
         let backtrace = unit.values("Service", "Environment").first { $0.hasPrefix("SWIFT_BACKTRACE=") }
-        let settings = Set((backtrace?.dropFirst("SWIFT_BACKTRACE=".count) ?? "").split(separator: ",").map(String.init))
+        let settings = Set(
+            (backtrace?.dropFirst("SWIFT_BACKTRACE=".count) ?? "").split(separator: ",").map(String.init))
         for setting in ["interactive=no", "color=no", "output-to=stderr"] {
             #expect(settings.contains(setting), "\(name): SWIFT_BACKTRACE lacks \(setting)")
         }
@@ -123,7 +124,10 @@ import Testing
         #expect(grabs.count == 11)
         #expect(grabs.allSatisfy { $0.hasSuffix("=") })
         let login = try #require(words.firstIndex(of: "--login"))
-        #expect(Array(words[(login + 1)...].prefix(5)) == ["--", "/usr/bin/setpriv", "--reuid=kiosk", "--regid=kiosk", "--init-groups"])
+        #expect(
+            Array(words[(login + 1)...].prefix(5)) == [
+                "--", "/usr/bin/setpriv", "--reuid=kiosk", "--regid=kiosk", "--init-groups",
+            ])
         #expect(words.suffix(4) == ["/usr/local/bin/kiosk", "run", "--config", "/etc/kiosk/kiosk.toml"])
         // Root unit: StateDirectory= would make /var/lib/kiosk root's; tmpfiles.d owns it instead.
         #expect(unit.value("Service", "StateDirectory") == nil)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import KioskTestSupport
+import Testing
 
 /// `scripts/check-imports` (run by scripts/test on the repository before it builds): Package.swift
 /// must declare what each target imports, and nothing it does not.

@@ -22,7 +22,10 @@ import Testing
         let lines = csv.components(separatedBy: "\r\n")
         #expect(lines[0] == "id,time,terminalId,event,outcome,subject,detail")
         #expect(lines[1] == "1,2027-01-15T16:00:00.000+08:00,T-01,admin.login,failure,admin,attempt=1/5")
-        #expect(lines[2] == "2,2027-01-15T16:01:00.500+08:00,T-01,mail.requested,success,,\"note, with \"\"quotes\"\"\nand a newline\"")
+        #expect(
+            lines[2]
+                == "2,2027-01-15T16:01:00.500+08:00,T-01,mail.requested,success,,\"note, with \"\"quotes\"\"\nand a newline\""
+        )
         #expect(lines[3] == "3,2027-01-15T16:02:00.000+08:00,T-01,odd,success,\"'=HYPERLINK(\"\"x\"\")\",'-1+1")
         #expect(lines[4] == "")
         #expect(lines.count == 5)
@@ -33,7 +36,9 @@ import Testing
         let data = try AuditExport.render(Self.events, format: .json, timeZone: utc)
         let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
         #expect(rows.count == 3)
-        #expect(rows[0]["time"] as? String == "2027-01-15T08:00:00.000Z" || rows[0]["time"] as? String == "2027-01-15T08:00:00.000+00:00")
+        #expect(
+            rows[0]["time"] as? String == "2027-01-15T08:00:00.000Z"
+                || rows[0]["time"] as? String == "2027-01-15T08:00:00.000+00:00")
         #expect(rows[0]["event"] as? String == "admin.login")
         #expect(rows[0]["id"] as? Int == 1)
         #expect(rows[1]["subject"] is NSNull)
@@ -44,6 +49,8 @@ import Testing
     @Test func emptyExportHasHeaderOnly() throws {
         #expect(AuditExport.csv([]) == "id,time,terminalId,event,outcome,subject,detail\r\n")
         let json = try AuditExport.render([], format: .json)
-        #expect(String(decoding: json, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]" || String(decoding: json, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+        #expect(
+            String(decoding: json, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]"
+                || String(decoding: json, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
     }
 }

@@ -52,14 +52,18 @@ import Testing
             let clock: [Int] = [moment.hour, moment.minute, moment.second]
             #expect(clock == [parts.hour!, parts.minute!, parts.second!])
             let whole = Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
-            #expect(ChinaTime.date(moment.day, hour: moment.hour, minute: moment.minute, second: moment.second) == whole)
+            #expect(
+                ChinaTime.date(moment.day, hour: moment.hour, minute: moment.minute, second: moment.second) == whole)
         }
     }
 
     @Test func midnightInBeijingIsFourPMTheDayBeforeInUTC() {
         let moment = ChinaTime.moment(Date(timeIntervalSince1970: 1_789_574_400))  // 2026-09-16 16:00:00 UTC
-        #expect(moment == ChinaTime.Moment(day: CivilDate(year: 2026, month: 9, day: 17), hour: 0, minute: 0, second: 0))
-        #expect(ChinaTime.moment(Date(timeIntervalSince1970: 1_789_574_399)).day == CivilDate(year: 2026, month: 9, day: 16))
+        #expect(
+            moment == ChinaTime.Moment(day: CivilDate(year: 2026, month: 9, day: 17), hour: 0, minute: 0, second: 0))
+        #expect(
+            ChinaTime.moment(Date(timeIntervalSince1970: 1_789_574_399)).day == CivilDate(year: 2026, month: 9, day: 16)
+        )
     }
 
     @Test func impossibleDaysAreRejected() {

@@ -66,9 +66,10 @@ import Testing
 
     @Test func auditEventsAreAppendOnlyAndMasked() async throws {
         let database = try AppDatabase.inMemory()
-        let event = try await database.recordAudit(AuditEvent(
-            time: Date(), terminalId: "K1", event: "session.started", outcome: "success",
-            subject: "11010519491231002X", detail: "phone 13812345678"))
+        let event = try await database.recordAudit(
+            AuditEvent(
+                time: Date(), terminalId: "K1", event: "session.started", outcome: "success",
+                subject: "11010519491231002X", detail: "phone 13812345678"))
         #expect(event.subject == "110***********002X")
         #expect(event.detail == "phone 138****5678")
         await #expect(throws: DatabaseError.self) {

@@ -28,7 +28,9 @@ import Testing
         for text in texts {
             let ours = StoredTime.date(from: text.databaseValue)?.timeIntervalSince1970
             let grdb = Date.fromDatabaseValue(text.databaseValue)?.timeIntervalSince1970
-            #expect(abs((ours ?? 0) - (grdb ?? 1)) < 1e-6, "\(text): \(String(describing: ours)) vs \(String(describing: grdb))")
+            #expect(
+                abs((ours ?? 0) - (grdb ?? 1)) < 1e-6,
+                "\(text): \(String(describing: ours)) vs \(String(describing: grdb))")
         }
         // Reading and writing back gives the same text.
         for text in ["2026-11-22 09:30:15.123", "1999-12-31 23:59:59.999", "2024-02-29 00:00:00.001"] {

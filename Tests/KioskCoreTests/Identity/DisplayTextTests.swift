@@ -19,18 +19,19 @@ import Testing
     }
 
     /// Invisible characters that would make two equal-looking names differ in the database.
-    @Test(arguments: [(String, String)]([
-        ("张\u{200B}三", "张三"),  // zero-width space
-        ("张\u{200C}三", "张三"),  // zero-width non-joiner
-        ("张\u{200D}三", "张三"),  // zero-width joiner
-        ("\u{FEFF}张三", "张三"),  // byte-order mark
-        ("张\u{2060}三", "张三"),  // word joiner
-        ("张\u{2061}\u{2064}三", "张三"),  // invisible operators
-        ("张\u{00AD}三", "张三"),  // soft hyphen
-        ("张\u{180E}三", "张三"),  // Mongolian vowel separator
-        ("张\u{FFF9}三\u{FFFB}", "张三"),  // interlinear annotation
-        ("张\u{E0001}\u{E0041}三", "张三"),  // tag characters
-    ]))
+    @Test(
+        arguments: [(String, String)]([
+            ("张\u{200B}三", "张三"),  // zero-width space
+            ("张\u{200C}三", "张三"),  // zero-width non-joiner
+            ("张\u{200D}三", "张三"),  // zero-width joiner
+            ("\u{FEFF}张三", "张三"),  // byte-order mark
+            ("张\u{2060}三", "张三"),  // word joiner
+            ("张\u{2061}\u{2064}三", "张三"),  // invisible operators
+            ("张\u{00AD}三", "张三"),  // soft hyphen
+            ("张\u{180E}三", "张三"),  // Mongolian vowel separator
+            ("张\u{FFF9}三\u{FFFB}", "张三"),  // interlinear annotation
+            ("张\u{E0001}\u{E0041}三", "张三"),  // tag characters
+        ]))
     func removesInvisibleFormatCharacters(hostile: String, expected: String) {
         let clean = DisplayText.sanitized(hostile)
         #expect(clean == expected)

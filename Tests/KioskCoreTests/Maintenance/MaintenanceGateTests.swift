@@ -1,8 +1,8 @@
 import Foundation
+import KioskTestSupport
 import Testing
 
 @testable import KioskCore
-import KioskTestSupport
 
 @Suite struct MaintenanceGateTests {
     static let pin = "135790"
@@ -89,7 +89,10 @@ import KioskTestSupport
         audit += gate.submitPIN("111111")
         #expect(gate.state == .lockedOut)
         #expect(audit.filter { $0.event == "admin.login" && $0.outcome == "failure" }.count == 5)
-        #expect(audit.last == MaintenanceAuditEntry(event: "admin.lockout", outcome: "failure", detail: "failures=5 lockedForSeconds=300"))
+        #expect(
+            audit.last
+                == MaintenanceAuditEntry(
+                    event: "admin.lockout", outcome: "failure", detail: "failures=5 lockedForSeconds=300"))
         #expect(audit[0].detail == "attempt=1/5")
 
         // Locked: the sequence and even the right PIN do nothing.
@@ -150,7 +153,10 @@ import KioskTestSupport
         #expect(gate.expire().isEmpty)
         #expect(gate.isActive)
         clock.advance(by: .seconds(1))
-        #expect(gate.expire() == [MaintenanceAuditEntry(event: "admin.exit", outcome: "success", detail: "reason=inactivity")])
+        #expect(
+            gate.expire() == [
+                MaintenanceAuditEntry(event: "admin.exit", outcome: "success", detail: "reason=inactivity")
+            ])
         #expect(!gate.isActive)
         #expect(gate.expire().isEmpty)
     }
@@ -176,7 +182,8 @@ import KioskTestSupport
         enterMaintenance(&gate)
         let allowed = gate.authorize("printer.test")
         #expect(allowed.allowed)
-        #expect(allowed.audit == [MaintenanceAuditEntry(event: "admin.action", outcome: "success", detail: "printer.test")])
+        #expect(
+            allowed.audit == [MaintenanceAuditEntry(event: "admin.action", outcome: "success", detail: "printer.test")])
 
         // An action counts as activity.
         clock.advance(by: .seconds(119))
@@ -197,7 +204,8 @@ import KioskTestSupport
         var gate = makeGate(clock: clock)
         #expect(gate.exit().isEmpty)
         enterMaintenance(&gate)
-        #expect(gate.exit() == [MaintenanceAuditEntry(event: "admin.exit", outcome: "success", detail: "reason=requested")])
+        #expect(
+            gate.exit() == [MaintenanceAuditEntry(event: "admin.exit", outcome: "success", detail: "reason=requested")])
         #expect(gate.state == .idle(progress: 0))
     }
 

@@ -34,6 +34,7 @@ import Testing
     @Test func redactsNumbersInFreeText() {
         let text = "id=11010519491231002X tel:13812345678 case BJ-2026-000123 amount 12 card 6222020200112233445"
         let redacted = Masking.redactingPersonalNumbers(in: text)
-        #expect(redacted == "id=110***********002X tel:138****5678 case BJ-2026-000123 amount 12 card 622************3445")
+        #expect(
+            redacted == "id=110***********002X tel:138****5678 case BJ-2026-000123 amount 12 card 622************3445")
     }
 }

@@ -13,8 +13,9 @@ import Testing
     static func seed(_ database: AppDatabase, ages: [Double]) async throws {
         for age in ages {
             try await database.recordAudit(
-                AuditEvent(time: daysAgo(age), terminalId: "T1", event: "session.started", outcome: "success",
-                           detail: "age=\(age)"))
+                AuditEvent(
+                    time: daysAgo(age), terminalId: "T1", event: "session.started", outcome: "success",
+                    detail: "age=\(age)"))
         }
     }
 
@@ -36,7 +37,9 @@ import Testing
         let database = try AppDatabase.inMemory()
         try await Self.seed(database, ages: [400, 1])
         try await database.purgeAuditEvents(before: Self.daysAgo(183), now: Self.now, terminalId: "T1")
-        let gateRows = try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditPurgeGate") }
+        let gateRows = try await database.reader.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditPurgeGate")
+        }
         #expect(gateRows == 0)
         await #expect(throws: DatabaseError.self) {
             try await database.writer.write { db in try db.execute(sql: "DELETE FROM auditEvent") }
@@ -59,7 +62,9 @@ import Testing
             try await database.purgeAuditEvents(before: Self.daysAgo(183), now: Self.now, terminalId: "T1")
         }
         #expect(try await database.auditEvents().count == 3)
-        let gateRows = try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditPurgeGate") }
+        let gateRows = try await database.reader.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditPurgeGate")
+        }
         #expect(gateRows == 0)
     }
 

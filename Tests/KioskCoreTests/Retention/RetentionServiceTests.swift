@@ -1,9 +1,9 @@
 import Foundation
+import KioskTestSupport
 import Logging
 import Testing
 
 @testable import KioskCore
-import KioskTestSupport
 
 @Suite struct RetentionServiceTests {
     static let start = Date(timeIntervalSince1970: 1_800_000_000)

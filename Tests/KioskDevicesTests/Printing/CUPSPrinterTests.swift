@@ -129,7 +129,8 @@ struct CUPSPrinterTests {
         let sentinel = try await CUPSPrinter(queue: fixture.slowQueue, server: fixture.server, profile: .mm58)
             .print(Self.receipt, session: PrintSessionID("sentinel"))
         #expect(
-            try fixture.captured(in: fixture.slowCaptureDirectory) == (before + ["job-\(sentinel.jobID!).bin"]).sorted())
+            try fixture.captured(in: fixture.slowCaptureDirectory) == (before + ["job-\(sentinel.jobID!).bin"]).sorted()
+        )
         try fixture.set(fixture.slowControl, "hold")
     }
 

@@ -1,8 +1,8 @@
 import KioskCore
+import KioskTestSupport
 import Testing
 
 @testable import KioskDevices
-import KioskTestSupport
 
 /// A printer whose status the test sets.
 actor ScriptedPrinter: ReceiptPrinter {

@@ -1,7 +1,7 @@
+import KioskTestSupport
 import Testing
 
 @testable import KioskDevices
-import KioskTestSupport
 
 /// Property and fuzz tests: random, truncated and mutated streams never crash, never hang (each
 /// `next()` call either consumes input or asks for more, so draining is bounded), and every frame

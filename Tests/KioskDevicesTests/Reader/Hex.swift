@@ -2,4 +2,3 @@
 func bytes(_ text: String) -> [UInt8] {
     text.split(separator: " ").map { UInt8($0, radix: 16)! }
 }
-

@@ -1,7 +1,7 @@
+import KioskTestSupport
 import Testing
 
 @testable import KioskTerminal
-import KioskTestSupport
 
 /// The wide-glyph invariants, last-column padding and clipping of ``CellBuffer`` and ``Canvas``.
 @Suite struct CellBufferTests {

@@ -1,7 +1,7 @@
+import KioskTestSupport
 import Testing
 
 @testable import KioskTerminal
-import KioskTestSupport
 
 /// Millions of random and mutated bytes: no crash, no hang, bounded buffering, and sync is never lost.
 @Suite(.timeLimit(.minutes(1))) struct InputDecoderFuzzTests {
@@ -14,7 +14,7 @@ import KioskTestSupport
         ] as [String]).map { Array($0.utf8) }
 
     @Test func randomAndMutatedBytesKeepTheDecoderBoundedAndInSync() {
-        var random = SeededGenerator(seed: 0x6B696F736B)
+        var random = SeededGenerator(seed: 0x6B_696F_736B)
         var decoder = InputDecoder()
         var now = Duration.zero
         var total = 0

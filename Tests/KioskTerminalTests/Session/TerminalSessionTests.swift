@@ -1,9 +1,9 @@
 import Foundation
 import Glibc
+import KioskTestSupport
 import Testing
 
 @testable import KioskTerminal
-import KioskTestSupport
 
 /// ``TerminalSession`` against a real pseudo-terminal: raw mode and its restoration, the bytes on the master side,
 /// input events, resize, and the synchronized-output probe. Serialized: SIGWINCH reaches every open session.
@@ -117,7 +117,10 @@ import KioskTestSupport
     @Test func notATerminalIsAnError() throws {
         var fds: [Int32] = [0, 0]
         try #require(pipe(&fds) == 0)
-        defer { close(fds[0]); close(fds[1]) }
+        defer {
+            close(fds[0])
+            close(fds[1])
+        }
         #expect(throws: TerminalError.self) {
             try TerminalSession(input: fds[0], output: fds[1], options: Self.options)
         }

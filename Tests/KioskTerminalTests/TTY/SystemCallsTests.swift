@@ -1,10 +1,10 @@
 import Foundation
 import Glibc
+import KioskTestSupport
 import Synchronization
 import Testing
 
 @testable import KioskTerminal
-import KioskTestSupport
 
 /// The tty and I/O wrappers on real descriptors: partial writes and EAGAIN on a small pipe, timeouts, errors.
 @Suite struct SystemCallsTests {

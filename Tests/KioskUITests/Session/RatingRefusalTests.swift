@@ -52,7 +52,8 @@ import Testing
     func refusedRating() throws {
         var machine = submittedNegativeRating()
         _ = machine.handle(
-            .response(.submitEvaluation(.invalid(field: "reasons", message: "请选择或填写不满意的原因")),
+            .response(
+                .submitEvaluation(.invalid(field: "reasons", message: "请选择或填写不满意的原因")),
                 generation: machine.generation))
         guard case .rating(let form) = machine.screen else {
             Issue.record("expected the rating screen, got \(machine.screen)")

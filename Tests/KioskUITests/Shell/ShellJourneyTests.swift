@@ -168,7 +168,9 @@ import Testing
                 + (0..<120).reduce(0) { count, x in
                     let cell = frame[x, y]
                     let lower = cell.background == .black ? 1 : 0
-                    let upper = cell.background == .black && cell.grapheme == " " || cell.grapheme == "\u{2580}" && cell.foreground == .black ? 1 : 0
+                    let upper =
+                        cell.background == .black && cell.grapheme == " "
+                            || cell.grapheme == "\u{2580}" && cell.foreground == .black ? 1 : 0
                     return count + lower + upper
                 }
         }

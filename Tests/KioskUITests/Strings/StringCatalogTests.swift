@@ -51,7 +51,8 @@ import Testing
             }
             #expect(
                 bad.isEmpty,
-                "\(language.rawValue) \(key) contains \(bad.map { "U+" + String($0.value, radix: 16, uppercase: true) + " " + String($0) })")
+                "\(language.rawValue) \(key) contains \(bad.map { "U+" + String($0.value, radix: 16, uppercase: true) + " " + String($0) })"
+            )
         }
     }
 

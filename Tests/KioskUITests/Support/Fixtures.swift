@@ -34,8 +34,7 @@ enum Fixtures {
     }
 
     /// A list row.
-    static func row(_ index: Int, overdue: Bool = false, dueSoon: Bool = false, canMail: Bool = true) -> CaseFileRow
-    {
+    static func row(_ index: Int, overdue: Bool = false, dueSoon: Bool = false, canMail: Bool = true) -> CaseFileRow {
         CaseFileRow(
             number: "11010520261101000\(index)", itemName: itemNames[index % itemNames.count], statusText: "办理中",
             promisedDateText: "2026年12月\(index + 1)日", isOverdue: overdue, isDueSoon: dueSoon, isEstimated: index == 2,
@@ -58,5 +57,6 @@ enum Fixtures {
 
     /// A small QR-like image (21 modules, version 1 size) with a recognisable pattern.
     static let qr = QRMatrix(
-        width: 21, modules: (0..<21).flatMap { y in (0..<21).map { x in (x * 7 + y * 3) % 5 == 0 || x == 0 || y == 0 } })
+        width: 21, modules: (0..<21).flatMap { y in (0..<21).map { x in (x * 7 + y * 3) % 5 == 0 || x == 0 || y == 0 } }
+    )
 }

@@ -38,7 +38,10 @@ import Testing
             "xterm": [.black: .init(0, 0, 0), .brightWhite: .init(255, 255, 255), .brightYellow: .init(255, 255, 0)],
             "linux": [.black: .init(0, 0, 0), .brightWhite: .init(255, 255, 255), .brightYellow: .init(255, 255, 85)],
             // foot 1.13's built-in defaults (regular0, bright7, bright3; /etc/xdg/foot/foot.ini).
-            "foot": [.black: .init(0x22, 0x22, 0x22), .brightWhite: .init(255, 255, 255), .brightYellow: .init(0xf0, 0xdf, 0xaf)],
+            "foot": [
+                .black: .init(0x22, 0x22, 0x22), .brightWhite: .init(255, 255, 255),
+                .brightYellow: .init(0xf0, 0xdf, 0xaf),
+            ],
         ]
         let palette = palettes[name]!
         for (style, value) in Theme.highContrast.textStyles {
@@ -61,7 +64,8 @@ import Testing
                 let bright = Color(rawValue: style.foreground.rawValue + 8)
             else { continue }
             let ratio = AnsiPalette.contrast(
-                AnsiPalette.assumed(bright, asForeground: true), AnsiPalette.assumed(style.background, asForeground: false))
+                AnsiPalette.assumed(bright, asForeground: true),
+                AnsiPalette.assumed(style.background, asForeground: false))
             #expect(ratio >= minimum, "\(theme.name) \(name) drawn bold in kmscon: \(ratio):1")
         }
         // The pair kmscon showed before colour 8 was made black.

@@ -132,7 +132,7 @@ package final class SAMPTYHost: Sendable {
             defer { state.retired = [] }
             return state.retired
         }
-        closeNow.forEach { $0.terminal.close() }
+        for connection in closeNow { connection.terminal.close() }
     }
 
     /// The serving loop: poll the master in 20 ms slices, feed the emulator, write its answers.
@@ -147,7 +147,7 @@ package final class SAMPTYHost: Sendable {
                 state.threadCPU = cpuNanoseconds
                 return (state.stopping, state.terminal, state.retired)
             }
-            retired.forEach { $0.terminal.close() }
+            for connection in retired { connection.terminal.close() }
             if stopping { return }
             guard let box else {
                 usleep(20_000)

@@ -96,7 +96,8 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
             } catch {
                 let absent = (error as? ReaderError)?.serialError?.errno == ENOENT
                 update(device: absent ? .noDevice : .offline, media: .unknown)
-                logger.info("reader not available", metadata: ["reader.port": "\(connector)", "reader.error": "\(error)"])
+                logger.info(
+                    "reader not available", metadata: ["reader.port": "\(connector)", "reader.error": "\(error)"])
                 guard await pause() else { return }
                 continue
             }
@@ -109,7 +110,8 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
                 await transport.close()
                 return
             } catch {
-                logger.info("reader connection lost", metadata: ["reader.port": "\(connector)", "reader.error": "\(error)"])
+                logger.info(
+                    "reader connection lost", metadata: ["reader.port": "\(connector)", "reader.error": "\(error)"])
             }
             await transport.close()
             if case .read = cardState { broadcaster.send(.cardRemoved) }
@@ -149,7 +151,11 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
         var silentPolls = 0
         while true {
             try Task.checkCancellation()
-            if reconnectRequested.withLock({ let value = $0; $0 = false; return value }) {
+            if reconnectRequested.withLock({
+                let value = $0
+                $0 = false
+                return value
+            }) {
                 logger.info("reader reconnect requested", metadata: ["reader.port": "\(connector)"])
                 backoff = configuration.initialBackoff
                 throw ReaderReconnect()
@@ -217,7 +223,8 @@ package actor IDCardReaderService<C: Clock>: Service where C.Duration == Duratio
             cardState = .unreadable(attempts: attempts + 1)
             missedSelects = 0
             update(media: .present)
-            logger.info("card read failed", metadata: ["reader.error": "\(error)", "reader.attempt": "\(attempts + 1)"])
+            logger.info(
+                "card read failed", metadata: ["reader.error": "\(error)", "reader.attempt": "\(attempts + 1)"])
             broadcaster.send(.readFailed(error))
         }
     }
