@@ -22,13 +22,9 @@ import Testing
 
     @Test func insertionPresenceAndRemoval() async throws {
         let fixture = try PTYFixture()
-        let service = IDCardReaderService(
-            connector: SerialConnector(path: fixture.linkPath), configuration: Self.configuration(),
-            logger: Logger(label: "test"))
-        let recorder = EventRecorder(service.events())
-        let second = EventRecorder(service.events())
-        let task = Task { try await service.run() }
-        defer { task.cancel() }
+        let running = RunningService(SerialConnector(path: fixture.linkPath))
+        defer { running.stop() }
+        let (service, recorder, second) = (running.service, running.recorder, running.second)
 
         #expect(await recorder.wait { $0.contains { $0.statusValue?.device == .online } })
         #expect(service.status.samID == "05.01-20150101-0012345678-1234567890")
@@ -58,12 +54,9 @@ import Testing
     /// A read is announced before its result, so the screen can show 读卡中 while a slow reader reads.
     @Test func readIsAnnouncedBeforeTheCardIsInserted() async throws {
         let fixture = try PTYFixture()
-        let service = IDCardReaderService(
-            connector: SerialConnector(path: fixture.linkPath), configuration: Self.configuration(),
-            logger: Logger(label: "test"))
-        let recorder = EventRecorder(service.events())
-        let task = Task { try await service.run() }
-        defer { task.cancel() }
+        let running = RunningService(SerialConnector(path: fixture.linkPath))
+        defer { running.stop() }
+        let recorder = running.recorder
         #expect(await recorder.wait { $0.contains { $0.statusValue?.device == .online } })
         #expect(!recorder.all.contains { $0.isReading }, "no card yet, no read")
         fixture.emulator.place(SampleCards.resident)
@@ -77,12 +70,9 @@ import Testing
 
     @Test func swappingCardsBetweenPollsIsARemovalAndAnInsertion() async throws {
         let fixture = try PTYFixture(card: SampleCards.resident)
-        let service = IDCardReaderService(
-            connector: SerialConnector(path: fixture.linkPath), configuration: Self.configuration(),
-            logger: Logger(label: "test"))
-        let recorder = EventRecorder(service.events())
-        let task = Task { try await service.run() }
-        defer { task.cancel() }
+        let running = RunningService(SerialConnector(path: fixture.linkPath))
+        defer { running.stop() }
+        let recorder = running.recorder
         #expect(await recorder.wait { $0.contains { $0.insertedIdentity != nil } })
         fixture.emulator.place(SampleCards.young)  // a fresh card answers find with 0x9F at once
         #expect(await recorder.wait { $0.compactMap(\.insertedIdentity).count == 2 })
@@ -93,12 +83,9 @@ import Testing
 
     @Test func failedReadsAreReportedAndRetried() async throws {
         let fixture = try PTYFixture()
-        let service = IDCardReaderService(
-            connector: SerialConnector(path: fixture.linkPath), configuration: Self.configuration(),
-            logger: Logger(label: "test"))
-        let recorder = EventRecorder(service.events())
-        let task = Task { try await service.run() }
-        defer { task.cancel() }
+        let running = RunningService(SerialConnector(path: fixture.linkPath))
+        defer { running.stop() }
+        let recorder = running.recorder
         #expect(await recorder.wait { $0.contains { $0.statusValue?.device == .online } })
         fixture.emulator.inject(.badChecksum)  // spoils the first find: ignored, polling goes on
         fixture.emulator.inject(.readFailure)
@@ -111,12 +98,9 @@ import Testing
 
     @Test func removalMidReadReportsATimeoutAndNoCard() async throws {
         let fixture = try PTYFixture(lineSpeed: true)
-        let service = IDCardReaderService(
-            connector: SerialConnector(path: fixture.linkPath), configuration: Self.configuration(),
-            logger: Logger(label: "test"))
-        let recorder = EventRecorder(service.events())
-        let task = Task { try await service.run() }
-        defer { task.cancel() }
+        let running = RunningService(SerialConnector(path: fixture.linkPath))
+        defer { running.stop() }
+        let (service, recorder) = (running.service, running.recorder)
         #expect(await recorder.wait { $0.contains { $0.statusValue?.device == .online } })
         fixture.emulator.inject(.removeMidRead)
         fixture.emulator.place(SampleCards.rare)
@@ -129,11 +113,9 @@ import Testing
     @Test func unplugGoesOfflineAndReconnects() async throws {
         let fixture = try PTYFixture(card: SampleCards.hkmo)
         let connector = CountingConnector(SerialConnector(path: fixture.linkPath))
-        let service = IDCardReaderService(
-            connector: connector, configuration: Self.configuration(), logger: Logger(label: "test"))
-        let recorder = EventRecorder(service.events())
-        let task = Task { try await service.run() }
-        defer { task.cancel() }
+        let running = RunningService(connector)
+        defer { running.stop() }
+        let (service, recorder) = (running.service, running.recorder)
         #expect(await recorder.wait { $0.contains { $0.insertedIdentity != nil } })
         fixture.host.unplug()
         #expect(await recorder.wait { $0.contains(where: \.isRemoval) })
@@ -150,12 +132,9 @@ import Testing
         let fixture = try PTYFixture(card: SampleCards.young)
         var configuration = Self.configuration()
         configuration.commandTimeout = .milliseconds(300)
-        let service = IDCardReaderService(
-            connector: SerialConnector(path: fixture.linkPath), configuration: configuration,
-            logger: Logger(label: "test"))
-        let recorder = EventRecorder(service.events())
-        let task = Task { try await service.run() }
-        defer { task.cancel() }
+        let running = RunningService(SerialConnector(path: fixture.linkPath), configuration: configuration)
+        defer { running.stop() }
+        let (service, recorder) = (running.service, running.recorder)
         #expect(await recorder.wait { $0.contains { $0.insertedIdentity != nil } })
         fixture.emulator.inject(.noAnswer(count: 3))
         #expect(await recorder.wait { $0.contains { $0.statusValue?.device == .offline } })
@@ -171,12 +150,10 @@ import Testing
         var configuration = Self.configuration()
         configuration.readTimeout = .seconds(3)
         configuration.commandTimeout = .milliseconds(500)
-        let service = IDCardReaderService(
-            connector: SerialConnector(path: fixture.linkPath, baudRate: .b9600), configuration: configuration,
-            logger: Logger(label: "test"))
-        let recorder = EventRecorder(service.events())
-        let task = Task { try await service.run() }
-        defer { task.cancel() }
+        let running = RunningService(
+            SerialConnector(path: fixture.linkPath, baudRate: .b9600), configuration: configuration)
+        defer { running.stop() }
+        let (service, recorder) = (running.service, running.recorder)
         #expect(await recorder.wait { $0.contains { $0.statusValue?.device == .online } })
         fixture.emulator.place(SampleCards.young)
         // Wait until the read request is on the line.
@@ -290,4 +267,25 @@ final class CountingConnector: SAMConnector {
             throw error
         }
     }
+}
+
+/// The service running on a line for one test: its events recorded from the start (twice, for tests
+/// of a second subscriber). ``stop()`` cancels it.
+struct RunningService {
+    let service: IDCardReaderService<ContinuousClock>
+    let recorder: EventRecorder
+    let second: EventRecorder
+    private let task: Task<Void, any Error>
+
+    init(_ connector: any SAMConnector, configuration: ReaderServiceConfiguration = ReaderServiceTests.configuration())
+    {
+        let service = IDCardReaderService(
+            connector: connector, configuration: configuration, logger: Logger(label: "test"))
+        self.service = service
+        recorder = EventRecorder(service.events())
+        second = EventRecorder(service.events())
+        task = Task { try await service.run() }
+    }
+
+    func stop() { task.cancel() }
 }
