@@ -38,11 +38,7 @@ actor LiveSessionBackend: SessionBackend {
     init(_ dependencies: Dependencies) {
         self.dependencies = dependencies
         viewModels = CaseFileViewModels(deadlines: dependencies.deadlines, consultPhone: dependencies.consultPhone)
-        receipts = SessionReceipts(
-            database: dependencies.database, printer: dependencies.printer, deadlines: dependencies.deadlines,
-            site: dependencies.receiptSite, terminalId: dependencies.terminalId,
-            consultPhone: dependencies.consultPhone, supervisionPhone: dependencies.supervisionPhone,
-            now: dependencies.now, logger: dependencies.logger)
+        receipts = SessionReceipts(dependencies: dependencies)
         mail = MailDrafting(regionCode: dependencies.regionCode, now: dependencies.now)
         ratings = RatingRecording(regionCode: dependencies.regionCode, now: dependencies.now)
     }
