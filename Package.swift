@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "kiosk", targets: ["KioskApp"]),
         .executable(name: "kiosk-devsim", targets: ["KioskDevSim"]),
         .executable(name: "kiosk-bench", targets: ["KioskBench"]),
+        .executable(name: "kiosk-gateway", targets: ["KioskGateway"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,6 +23,18 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // The gateway's server stack (issue #13); the kiosk's own targets never depend on these.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C at the edge: only KioskDevices imports these.
@@ -57,13 +70,12 @@ let package = Package(
         .executableTarget(
             name: "KioskApp",
             dependencies: [
-                "KioskCore", "KioskDevices", "KioskTerminal", "KioskUI",
+                "KioskCore", "KioskDevices", "KioskTerminal", "KioskUI", "KioskConfigFile",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             linkerSettings: [
                 // Resident memory (issue #3), for the build as deployed (--static-swift-stdlib):
@@ -98,6 +110,37 @@ let package = Package(
             ]
         ),
 
+        // TOML configuration files read the same way by the kiosk and the gateway (keys, lines, typos).
+        .target(name: "KioskConfigFile", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        // The kiosk–gateway API's Codable types (docs/gateway.md, openapi.yaml): Foundation only, so the
+        // kiosk's sync (issue #14) can use them without linking any server dependency.
+        .target(name: "KioskProtocol"),
+        // kiosk-gateway: the fleet's back office (device API with mTLS, staff console, PostgreSQL).
+        .executableTarget(
+            name: "KioskGateway",
+            dependencies: [
+                "KioskCore", "KioskProtocol", "KioskConfigFile",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+
         // Shared by the test targets: test clock, pseudo-terminal, subprocess runner, product locator,
         // Core fixtures (service items, receipt site) and tapping the shell's controls.
         .target(
@@ -126,9 +169,14 @@ let package = Package(
             name: "KioskUITests", dependencies: ["KioskUI", "KioskTerminal", "KioskCore", "KioskTestSupport"]),
         .testTarget(name: "KioskBenchTests", dependencies: ["KioskBench"]),
         .testTarget(
+            name: "KioskGatewayTests",
+            dependencies: ["KioskGateway"]
+        ),
+        .testTarget(
             name: "KioskAppTests",
             dependencies: [
                 "KioskApp", "KioskCore", "KioskDevices", "KioskTerminal", "KioskUI", "KioskTestSupport",
+                "KioskConfigFile",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

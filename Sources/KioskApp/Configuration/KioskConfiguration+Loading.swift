@@ -1,5 +1,5 @@
 import Foundation
-import TOMLKit
+import KioskConfigFile
 
 extension KioskConfiguration {
     /// The production configuration file.
@@ -9,13 +9,7 @@ extension KioskConfiguration {
     ///
     /// - Throws: ``ConfigurationError`` listing every problem with its key and line.
     static func load(path: String) throws(ConfigurationError) -> KioskConfiguration {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
-        }
-        return try parse(text, path: path)
+        try ConfigFile.load(path: path, configuration(from:))
     }
 
     /// Loads `explicitPath` when given; otherwise the production file when it exists; otherwise the
@@ -28,33 +22,19 @@ extension KioskConfiguration {
 
     /// Parses and validates TOML text.
     static func parse(_ text: String, path: String = "<text>") throws(ConfigurationError) -> KioskConfiguration {
-        let root: TOMLTable
-        do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw .invalid(
-                path: path,
-                issues: [
-                    ConfigurationIssue(
-                        key: "", line: error.source.begin.line, message: "not valid TOML: \(error.description)")
-                ])
-        } catch {
-            throw .invalid(path: path, issues: [ConfigurationIssue(key: "", line: nil, message: "not valid TOML")])
-        }
-        var reader = ConfigReader(root: root, locator: KeyLocator(text: text))
-        var configuration = KioskConfiguration()
-        configuration.read(from: &reader)
-        let issues = reader.finish()
-        guard issues.isEmpty else { throw .invalid(path: path, issues: issues) }
-        return configuration
+        try ConfigFile.parse(text, path: path, configuration(from:))
     }
 
     /// Every key the kiosk understands, in documentation order.
     static var allKeys: [String] {
-        var reader = ConfigReader(root: TOMLTable(), locator: KeyLocator(text: ""))
+        ConfigFile.keys { reader in _ = configuration(from: &reader) }
+    }
+
+    /// A configuration read from `reader` (defaults where a key is absent).
+    private static func configuration(from reader: inout ConfigReader) -> KioskConfiguration {
         var configuration = KioskConfiguration()
         configuration.read(from: &reader)
-        return reader.knownKeys
+        return configuration
     }
 
     // swiftlint:disable:next function_body_length

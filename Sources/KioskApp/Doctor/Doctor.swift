@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KioskConfigFile
 import KioskCore
 
 /// The checks behind `kiosk doctor`. Each check is independent and never throws: a failure becomes

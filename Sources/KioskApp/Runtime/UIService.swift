@@ -1,4 +1,5 @@
 import Foundation
+import KioskCore
 import KioskTerminal
 import KioskUI
 import Logging

@@ -1,4 +1,5 @@
 import Foundation
+import KioskConfigFile
 import KioskTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import KioskCore
 import KioskTerminal
 import KioskUI
 import Logging

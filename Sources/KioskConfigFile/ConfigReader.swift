@@ -2,21 +2,21 @@ import TOMLKit
 
 /// Reads typed values out of a parsed TOML document, collecting every problem instead of stopping at
 /// the first, and remembering which keys it knows so that unknown ones can be reported.
-struct ConfigReader {
+package struct ConfigReader {
     private let root: TOMLTable
     private let locator: KeyLocator
-    private(set) var issues: [ConfigurationIssue] = []
+    private(set) package var issues: [ConfigurationIssue] = []
     /// Every key the kiosk understands, in the order they were read (used by ``finish()`` and by the
     /// documentation test).
-    private(set) var knownKeys: [String] = []
+    private(set) package var knownKeys: [String] = []
 
-    init(root: TOMLTable, locator: KeyLocator) {
+    package init(root: TOMLTable, locator: KeyLocator) {
         self.root = root
         self.locator = locator
     }
 
     /// Reads a string. `validate` returns a problem description, or `nil` when the value is fine.
-    mutating func string(_ key: String, into value: inout String, validate: ((String) -> String?)? = nil) {
+    package mutating func string(_ key: String, into value: inout String, validate: ((String) -> String?)? = nil) {
         guard let node = lookup(key) else { return }
         guard let string = node.string else { return wrongType(key, expected: "a string", found: node) }
         if let problem = validate?(string) { return report(key, problem) }
@@ -24,7 +24,7 @@ struct ConfigReader {
     }
 
     /// Reads an integer within `range`.
-    mutating func int(_ key: String, into value: inout Int, range: ClosedRange<Int>) {
+    package mutating func int(_ key: String, into value: inout Int, range: ClosedRange<Int>) {
         guard let node = lookup(key) else { return }
         guard let int = node.int else { return wrongType(key, expected: "an integer", found: node) }
         guard range.contains(int) else {
@@ -34,7 +34,7 @@ struct ConfigReader {
     }
 
     /// Reads an integer that must be one of `allowed`.
-    mutating func int(_ key: String, into value: inout Int, allowed: [Int]) {
+    package mutating func int(_ key: String, into value: inout Int, allowed: [Int]) {
         guard let node = lookup(key) else { return }
         guard let int = node.int else { return wrongType(key, expected: "an integer", found: node) }
         guard allowed.contains(int) else {
@@ -44,14 +44,14 @@ struct ConfigReader {
     }
 
     /// Reads a boolean.
-    mutating func bool(_ key: String, into value: inout Bool) {
+    package mutating func bool(_ key: String, into value: inout Bool) {
         guard let node = lookup(key) else { return }
         guard let bool = node.bool else { return wrongType(key, expected: "true or false", found: node) }
         value = bool
     }
 
     /// Reads a string that must be the raw value of one of `Choice`'s cases.
-    mutating func choice<Choice: RawRepresentable & CaseIterable>(_ key: String, into value: inout Choice)
+    package mutating func choice<Choice: RawRepresentable & CaseIterable>(_ key: String, into value: inout Choice)
     where Choice.RawValue == String {
         guard let node = lookup(key) else { return }
         guard let string = node.string else { return wrongType(key, expected: "a string", found: node) }
@@ -63,7 +63,7 @@ struct ConfigReader {
     }
 
     /// Reads an array of strings.
-    mutating func strings(
+    package mutating func strings(
         _ key: String, into value: inout [String], nonEmpty: Bool = false, validate: ((String) -> String?)? = nil
     ) {
         guard let node = lookup(key) else { return }
@@ -81,7 +81,7 @@ struct ConfigReader {
     }
 
     /// Reports every key in the document that was not read, then returns all problems found.
-    mutating func finish() -> [ConfigurationIssue] {
+    package mutating func finish() -> [ConfigurationIssue] {
         let known = Set(knownKeys)
         let sections = Set(knownKeys.compactMap { $0.split(separator: ".").first.map(String.init) })
         func walk(_ table: TOMLTable, prefix: String) {

@@ -3,10 +3,10 @@
 /// The TOML library reports positions only for syntax errors, so this scans the text itself:
 /// `[table]` headers, `key = value` lines and dotted keys (`a.b = 1`). Values spanning several
 /// lines (arrays, multi-line strings) are skipped without confusing the scan.
-struct KeyLocator: Sendable {
+package struct KeyLocator: Sendable {
     private var lines: [String: Int] = [:]
 
-    init(text: String) {
+    package init(text: String) {
         var table = ""
         var openMultiline: Substring? = nil
         var bracketDepth = 0
@@ -42,7 +42,7 @@ struct KeyLocator: Sendable {
     }
 
     /// The 1-based line of `key` (e.g. `reader.baud`), or `nil` when it is not in the text.
-    func line(of key: String) -> Int? { lines[key] }
+    package func line(of key: String) -> Int? { lines[key] }
 
     private static func normalise(_ key: Substring) -> String {
         key.split(separator: ".").map { part in

@@ -1,19 +1,25 @@
 /// One problem found in a configuration file, with the key and line it concerns.
-struct ConfigurationIssue: Sendable, Equatable, CustomStringConvertible {
+package struct ConfigurationIssue: Sendable, Equatable, CustomStringConvertible {
     /// The dotted key, e.g. `reader.baud`; empty for syntax errors.
-    var key: String
+    package var key: String
     /// The 1-based line, or `nil` when the key does not appear in the file.
-    var line: Int?
-    var message: String
+    package var line: Int?
+    package var message: String
 
-    var description: String {
+    package init(key: String, line: Int?, message: String) {
+        self.key = key
+        self.line = line
+        self.message = message
+    }
+
+    package var description: String {
         let place = line.map { "line \($0)" } ?? "file"
         return key.isEmpty ? "\(place): \(message)" : "\(place): \(key): \(message)"
     }
 }
 
 /// A configuration file that cannot be used: unreadable, not TOML, or with invalid keys.
-struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+package struct ConfigurationError: Error, CustomStringConvertible, Sendable {
     private enum Kind: Sendable {
         case unreadable(String)
         case invalid([ConfigurationIssue])
@@ -21,25 +27,25 @@ struct ConfigurationError: Error, CustomStringConvertible, Sendable {
 
     private let kind: Kind
     /// The file the problems were found in.
-    let path: String
+    package let path: String
 
-    static func unreadable(path: String, reason: String) -> ConfigurationError {
+    package static func unreadable(path: String, reason: String) -> ConfigurationError {
         ConfigurationError(kind: .unreadable(reason), path: path)
     }
 
-    static func invalid(path: String, issues: [ConfigurationIssue]) -> ConfigurationError {
+    package static func invalid(path: String, issues: [ConfigurationIssue]) -> ConfigurationError {
         ConfigurationError(kind: .invalid(issues), path: path)
     }
 
     /// Every problem found (all are reported at once, not just the first).
-    var issues: [ConfigurationIssue] {
+    package var issues: [ConfigurationIssue] {
         switch kind {
         case .unreadable(let reason): [ConfigurationIssue(key: "", line: nil, message: reason)]
         case .invalid(let issues): issues
         }
     }
 
-    var description: String {
+    package var description: String {
         switch kind {
         case .unreadable(let reason):
             "cannot read configuration \(path): \(reason)"

@@ -11,16 +11,16 @@ import Foundation
 ///
 /// A path starting with `@` names a socket in the abstract namespace. When the variable is unset
 /// (development, tests, `kiosk demo` outside systemd) every call does nothing.
-struct SystemdNotifier: Sendable {
+package struct SystemdNotifier: Sendable {
     /// The socket address from `$NOTIFY_SOCKET`, or `nil` when not running under systemd.
-    let socketPath: String?
+    package let socketPath: String?
     /// How often to send `WATCHDOG=1`: half of `$WATCHDOG_USEC`, or `nil` when the watchdog is off.
     ///
     /// `$WATCHDOG_PID` is deliberately not checked: under kmscon or cage the kiosk is a child of the
     /// terminal and sees that process's PID there (terminal.md §3), yet `NotifyAccess=all` accepts it.
-    let watchdogInterval: Duration?
+    package let watchdogInterval: Duration?
 
-    init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    package init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         let path = environment["NOTIFY_SOCKET"].flatMap { $0.isEmpty ? nil : $0 }
         socketPath = path
         if path != nil, let text = environment["WATCHDOG_USEC"], let usec = UInt64(text), usec > 0 {
@@ -31,25 +31,25 @@ struct SystemdNotifier: Sendable {
     }
 
     /// `true` when a notification socket is configured.
-    var isEnabled: Bool { socketPath != nil }
+    package var isEnabled: Bool { socketPath != nil }
 
-    /// Tells systemd the kiosk is ready (after the first frame is on screen).
-    func ready(status: String? = nil) throws {
+    /// Tells systemd the program is ready (the kiosk: after the first frame is on screen).
+    package func ready(status: String? = nil) throws {
         try send(["READY=1"] + (status.map { ["STATUS=" + $0] } ?? []))
     }
 
     /// Updates the status line shown by `systemctl status`.
-    func status(_ text: String) throws { try send(["STATUS=" + text]) }
+    package func status(_ text: String) throws { try send(["STATUS=" + text]) }
 
     /// Keeps the watchdog from firing.
-    func watchdog() throws { try send(["WATCHDOG=1"]) }
+    package func watchdog() throws { try send(["WATCHDOG=1"]) }
 
     /// Tells systemd a graceful stop has begun.
-    func stopping() throws { try send(["STOPPING=1"]) }
+    package func stopping() throws { try send(["STOPPING=1"]) }
 
     /// Sends one datagram with the given `KEY=value` lines. Newlines inside values are replaced by
     /// spaces so a status text cannot inject another assignment.
-    func send(_ assignments: [String]) throws {
+    package func send(_ assignments: [String]) throws {
         guard let socketPath else { return }
         let payload = assignments.map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n")
         try UnixDatagram.send(Array(payload.utf8), to: socketPath)
@@ -57,9 +57,11 @@ struct SystemdNotifier: Sendable {
 }
 
 /// A notification could not be sent; carries the failing call and errno.
-struct NotifyError: Error, CustomStringConvertible {
-    let call: String
-    let errno: Int32
+package struct NotifyError: Error, CustomStringConvertible {
+    package let call: String
+    package let errno: Int32
 
-    var description: String { "sd_notify: \(call) failed: \(String(cString: strerror(errno))) (errno \(errno))" }
+    package var description: String {
+        "sd_notify: \(call) failed: \(String(cString: strerror(errno))) (errno \(errno))"
+    }
 }

@@ -5,11 +5,11 @@
 #endif
 
 /// Sends one `AF_UNIX` datagram, the transport of both sd_notify and the journal's native protocol.
-enum UnixDatagram {
+package enum UnixDatagram {
     /// Sends `bytes` to the socket at `path`; a leading `@` names the abstract namespace.
     ///
     /// - Throws: ``NotifyError`` with the failing call and errno.
-    static func send(_ bytes: [UInt8], to path: String) throws {
+    package static func send(_ bytes: [UInt8], to path: String) throws {
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         var pathBytes = Array(path.utf8)

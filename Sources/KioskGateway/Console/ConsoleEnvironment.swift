@@ -1,0 +1,10 @@
+import Logging
+
+/// What the console's routes need.
+struct ConsoleEnvironment: Sendable {
+    let configuration: GatewayConfiguration
+    let database: GatewayDatabase
+    let resources: GatewayResources
+    let certificateAuthority: CertificateAuthority
+    let logger: Logger
+}

@@ -1,0 +1,10 @@
+import Hummingbird
+
+/// The device API (v1): `/v1/device/…` (docs/gateway.md, openapi.yaml).
+enum DeviceRoutes {
+    static func register(on router: Router<DeviceRequestContext>, environment: DeviceAPIEnvironment) {
+        EnrollmentRoutes.register(on: router, environment: environment)
+        let device = router.group("/v1/device").add(middleware: DeviceAuthentication(environment: environment))
+        _ = device
+    }
+}
