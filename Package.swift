@@ -170,7 +170,14 @@ let package = Package(
         .testTarget(name: "KioskBenchTests", dependencies: ["KioskBench"]),
         .testTarget(
             name: "KioskGatewayTests",
-            dependencies: ["KioskGateway"]
+            dependencies: [
+                "KioskGateway", "KioskProtocol", "KioskCore", "KioskTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "KioskAppTests",
