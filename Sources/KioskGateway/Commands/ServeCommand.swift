@@ -33,10 +33,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let group = ServiceGroup(
             configuration: .init(
-                services: try server.services().map { .init(service: $0) },
+                services: (try server.services() + [StoppingNotice(notifier: notifier)]).map { .init(service: $0) },
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
-        try? notifier.stopping()
     }
 }
 
@@ -58,5 +57,16 @@ actor ListeningPorts {
             _ = rename(file + ".tmp", file)
         }
         return true
+    }
+}
+
+/// Sends `STOPPING=1` as soon as the graceful shutdown begins (it is the last service, so the
+/// first to hear of it), while the listeners are still finishing their requests.
+struct StoppingNotice: Service {
+    let notifier: SystemdNotifier
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        try? notifier.stopping()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KioskTestSupport
 import Testing
 
 /// `systemd-analyze verify` and `systemd-analyze security --offline=true` on the shipped units
@@ -6,12 +7,12 @@ import Testing
 /// when scripts/test runs the suite (it sets KIOSK_TEST_TMPDIR).
 @Suite(.enabled(if: OpsFixtures.tool("systemd-analyze") != nil || OpsFixtures.runByScriptsTest))
 struct SystemdAnalyzeTests {
-    static let units = ["kiosk.service", "kiosk-cage.service", "kiosk-kmscon.service"]
+    static let units = ["kiosk.service", "kiosk-cage.service", "kiosk-kmscon.service", "kiosk-gateway.service"]
 
     /// The exposure budget per unit (systemd-analyze security, 0 = locked down … 10 = exposed).
     /// kmscon must run as root with DRM/VT capabilities, so its budget is looser.
     static let exposureBudget: [String: Double] = [
-        "kiosk.service": 2.5, "kiosk-cage.service": 2.5, "kiosk-kmscon.service": 3.5,
+        "kiosk.service": 2.5, "kiosk-cage.service": 2.5, "kiosk-kmscon.service": 3.5, "kiosk-gateway.service": 2.5,
     ]
 
     func analyze() throws -> URL {
@@ -30,7 +31,10 @@ struct SystemdAnalyzeTests {
         for name in names {
             var text = try String(
                 contentsOf: OpsFixtures.systemdDirectory.appendingPathComponent(name), encoding: .utf8)
-            text = text.replacingOccurrences(of: "/usr/local/bin/kiosk", with: kiosk.path)
+            text = text.replacingOccurrences(
+                of: "/usr/local/bin/kiosk-gateway", with: BuiltProducts.path("kiosk-gateway").path
+            )
+            .replacingOccurrences(of: "/usr/local/bin/kiosk ", with: kiosk.path + " ")
             for tool in ["/usr/bin/cage", "/usr/bin/kmscon"] where !FileManager.default.isExecutableFile(atPath: tool) {
                 text = text.replacingOccurrences(of: tool + " ", with: kiosk.path + " ")
             }
