@@ -32,6 +32,7 @@ struct GatewayServer {
         }
         let router = Router(context: DeviceRequestContext.self)
         router.add(middleware: MetricsMiddleware())
+        router.add(middleware: ProblemMiddleware())
         router.add(
             middleware: InFlightLimit(limit: configuration.maxInFlight, retryAfterSeconds: 5, counter: inFlight))
         let environment = DeviceAPIEnvironment(
