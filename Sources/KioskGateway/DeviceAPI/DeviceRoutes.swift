@@ -5,6 +5,7 @@ enum DeviceRoutes {
     static func register(on router: Router<DeviceRequestContext>, environment: DeviceAPIEnvironment) {
         EnrollmentRoutes.register(on: router, environment: environment)
         let device = router.group("/v1/device").add(middleware: DeviceAuthentication(environment: environment))
-        _ = device
+        SubmissionRoutes.register(on: device, environment: environment)
+        ChangeRoutes.register(on: device, environment: environment)
     }
 }

@@ -23,7 +23,12 @@ struct GatewayServer {
     /// the listeners finish their in-flight requests while the pool is still there).
     func services() throws -> [any Service] {
         let inFlight = InFlightCounter()
-        return [database.client, try deviceApplication(inFlight: inFlight), try consoleApplication(inFlight: inFlight)]
+        let pruning = FeedPruningService(
+            pruner: FeedPruner(database: database, retentionDays: configuration.feedRetentionDays), logger: logger)
+        return [
+            database.client, pruning, try deviceApplication(inFlight: inFlight),
+            try consoleApplication(inFlight: inFlight),
+        ]
     }
 
     private func deviceApplication(inFlight: InFlightCounter) throws -> some Service {
