@@ -7,5 +7,6 @@ enum DeviceRoutes {
         let device = router.group("/v1/device").add(middleware: DeviceAuthentication(environment: environment))
         SubmissionRoutes.register(on: device, environment: environment)
         ChangeRoutes.register(on: device, environment: environment)
+        HeartbeatRoutes.register(on: device, environment: environment)
     }
 }

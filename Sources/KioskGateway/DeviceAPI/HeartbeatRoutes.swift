@@ -1,0 +1,24 @@
+import Foundation
+import Hummingbird
+import KioskProtocol
+
+/// `POST /v1/device/heartbeat`: one statement records the report and answers pending commands.
+enum HeartbeatRoutes {
+    static func register(on device: RouterGroup<DeviceRequestContext>, environment: DeviceAPIEnvironment) {
+        let store = HeartbeatStore(database: environment.database)
+        device.post("heartbeat") { request, context -> HeartbeatResponse in
+            let deviceId = try context.authenticatedDevice()
+            let report = try await request.decode(as: HeartbeatRequest.self, context: context)
+            let json = String(decoding: try ProtocolCoding.encoder().encode(report), as: UTF8.self)
+            let now = Date()
+            guard let outcome = try await store.record(report, json: json, deviceId: deviceId, now: now) else {
+                throw ProblemError(status: .forbidden, title: "unknown device")
+            }
+            let jitter = Double.random(in: 0.8...1.2)
+            return HeartbeatResponse(
+                serverTime: now, nextHeartbeatS: max(1, Int((Double(outcome.intervalS) * jitter).rounded())),
+                syncIntervalS: environment.configuration.syncIntervalS, configVersion: outcome.configVersion,
+                commands: outcome.commands)
+        }
+    }
+}
