@@ -8,5 +8,6 @@ enum DeviceRoutes {
         SubmissionRoutes.register(on: device, environment: environment)
         ChangeRoutes.register(on: device, environment: environment)
         HeartbeatRoutes.register(on: device, environment: environment)
+        ConfigRoutes.register(on: device, environment: environment)
     }
 }
