@@ -94,7 +94,8 @@ enum CaseImport {
 /// A case import or withdrawal the gateway refuses.
 struct CaseImportError: Error, CustomStringConvertible, Sendable {
     private enum Kind: Sendable {
-        case region(String), unknownCase(String)
+        case region(String)
+        case unknownCase(String)
     }
     private let kind: Kind
 

@@ -11,7 +11,8 @@ enum ChangeRoutes {
             let deviceId = try context.authenticatedDevice()
             let token = request.uri.queryParameters["page"].map(String.init)
             do {
-                return try await snapshot.page(token: token, deviceId: deviceId).response(from: request, context: context)
+                return try await snapshot.page(token: token, deviceId: deviceId).response(
+                    from: request, context: context)
             } catch let gone as FeedCursorGone {
                 return try gone.response(from: request, context: context)
             }

@@ -17,7 +17,9 @@ struct FeedSnapshot: Sendable {
         let epoch = try await FeedReader(database: database).currentEpoch()
         var position: SnapshotToken
         if let token, !token.isEmpty {
-            guard let parsed = SnapshotToken(token: token) else { throw FeedCursorGone(reason: "unparsable page token") }
+            guard let parsed = SnapshotToken(token: token) else {
+                throw FeedCursorGone(reason: "unparsable page token")
+            }
             guard parsed.epoch == epoch.id else { throw FeedCursorGone(reason: "page token from another feed epoch") }
             position = parsed
         } else {
@@ -32,7 +34,8 @@ struct FeedSnapshot: Sendable {
             records += batch.prefix(wanted)
             if batch.count > wanted {
                 let last = records.last?.key ?? position.afterKey
-                let next = SnapshotToken(epoch: epoch.id, startXid: position.startXid, part: position.part, afterKey: last)
+                let next = SnapshotToken(
+                    epoch: epoch.id, startXid: position.startXid, part: position.part, afterKey: last)
                 return SnapshotPage(records: records, nextPage: next.token, cursor: nil)
             }
             guard let nextPart = SnapshotToken.Part(rawValue: position.part.rawValue + 1) else { break }

@@ -59,7 +59,8 @@ struct HeartbeatStore: Sendable {
         for (index, id) in ids.enumerated() {
             guard let kind = KioskProtocol.DeviceCommand.Kind(rawValue: kinds[index]) else { continue }
             commands.append(
-                KioskProtocol.DeviceCommand(id: id, kind: kind, deadline: Date(timeIntervalSince1970: deadlines[index])))
+                KioskProtocol.DeviceCommand(id: id, kind: kind, deadline: Date(timeIntervalSince1970: deadlines[index]))
+            )
         }
         return Outcome(intervalS: interval, configVersion: version, commands: commands)
     }

@@ -26,7 +26,8 @@ struct GatewayServer {
         let pruning = FeedPruningService(
             pruner: FeedPruner(database: database, retentionDays: configuration.feedRetentionDays), logger: logger)
         return [
-            database.client, pruning, OfflineSweeperService(sweeper: OfflineSweeper(database: database), logger: logger),
+            database.client, pruning,
+            OfflineSweeperService(sweeper: OfflineSweeper(database: database), logger: logger),
             try deviceApplication(inFlight: inFlight),
             try consoleApplication(inFlight: inFlight),
         ]

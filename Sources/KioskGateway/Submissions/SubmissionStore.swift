@@ -28,7 +28,9 @@ struct SubmissionStore: Sendable {
         let key = item.idempotencyKey
         let payload: SubmissionPayload
         do {
-            guard (1...64).contains(key.count) else { throw SubmissionRejection(reason: "idempotencyKey must be 1–64 characters") }
+            guard (1...64).contains(key.count) else {
+                throw SubmissionRejection(reason: "idempotencyKey must be 1–64 characters")
+            }
             payload = try SubmissionPayload(item: item)
         } catch let rejection as SubmissionRejection {
             return SubmissionResult(idempotencyKey: key, status: .rejected, reason: rejection.reason)
@@ -56,7 +58,9 @@ struct SubmissionStore: Sendable {
     }
 
     private enum Outcome: Sendable {
-        case accepted(UUID), duplicate(UUID), keyReused, conflict
+        case accepted(UUID)
+        case duplicate(UUID)
+        case keyReused, conflict
     }
 
     /// BEGIN … COMMIT on one connection; ROLLBACK on a business-key conflict or any error.

@@ -6,7 +6,9 @@ import Testing
 
 /// Heartbeat alarm transitions, commands and offline detection on the private PostgreSQL.
 @Suite(.serialized) struct HeartbeatStoreTests {
-    static func report(paper: HeartbeatRequest.PaperLevel = .ok, reader: String = "online", results: [CommandResult] = [])
+    static func report(
+        paper: HeartbeatRequest.PaperLevel = .ok, reader: String = "online", results: [CommandResult] = []
+    )
         -> HeartbeatRequest
     {
         HeartbeatRequest(
@@ -28,7 +30,9 @@ import Testing
             let store = HeartbeatStore(database: gateway)
             let first = try #require(try await store.record(Self.report(), json: "{}", deviceId: "k1", now: Date()))
             #expect(first.commands.map(\.id) == [command] && first.intervalS == 60 && !first.configVersion.isEmpty)
-            for _ in 0..<2 { _ = try await store.record(Self.report(paper: .low), json: "{}", deviceId: "k1", now: Date()) }
+            for _ in 0..<2 {
+                _ = try await store.record(Self.report(paper: .low), json: "{}", deviceId: "k1", now: Date())
+            }
             _ = try await store.record(
                 Self.report(paper: .out, results: [CommandResult(id: command, ok: true)]), json: "{}", deviceId: "k1",
                 now: Date())

@@ -48,7 +48,8 @@ import Testing
         let database = try await TestDatabase.create()
         try await database.sql(Self.setUp)
         try await database.sql(
-            Self.append((1...5).map { "('caseFile', 'C\($0)', 'upsert', \($0), NULL, NULL, '{}')" }.joined(separator: ",")))
+            Self.append(
+                (1...5).map { "('caseFile', 'C\($0)', 'upsert', \($0), NULL, NULL, '{}')" }.joined(separator: ",")))
         let keys = try await database.withGatewayDatabase { gateway in
             try await FeedVisibility.settle(gateway)
             let reader = FeedReader(database: gateway)

@@ -29,7 +29,8 @@ import Testing
             } while token != nil && pages.count < 10
             // A change written after the snapshot began comes from the feed at the last page's cursor.
             try await database.sql(
-                "INSERT INTO change_log (entity, key, op, version, scope_region) VALUES ('caseFile', 'C2', 'delete', 10, '370105')")
+                "INSERT INTO change_log (entity, key, op, version, scope_region) VALUES ('caseFile', 'C2', 'delete', 10, '370105')"
+            )
             let cursor = try #require(pages.last?.cursor)
             try await FeedVisibility.settle(gateway)
             let after = try await FeedReader(database: gateway).page(after: cursor, deviceId: "a", limit: 10)

@@ -32,7 +32,7 @@ struct OpenAPIConformanceTests {
         #expect(
             result.status == 0,
             "schemathesis:\n\(result.standardOutput.suffix(6000))\n\(result.standardError.suffix(2000))")
-        #expect(result.standardOutput.contains("/v1/device/heartbeat"))
+        #expect(result.standardOutput.contains("Tested: 7"), "every operation of openapi.yaml was exercised")
         await gateway.stop()
         try await database.drop()
     }
