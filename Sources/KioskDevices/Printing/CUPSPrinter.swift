@@ -18,6 +18,11 @@ package actor CUPSPrinter: ReceiptPrinter {
     private let clock: any Clock<Duration>
     private let logger: Logger
     private var jobsBySession: [PrintSessionID: Set<Int>] = [:]
+    /// Submissions still waiting for cupsd to return a job id, per session.
+    private var submittingBySession: [PrintSessionID: Int] = [:]
+    /// Sessions that ended while one of their jobs was being submitted: the job is cancelled as soon
+    /// as its id is known, so a receipt never prints for the next person.
+    private var endedWhileSubmitting: Set<PrintSessionID> = []
 
     /// Creates a printer for `queue`.
     /// - Parameters:
@@ -92,8 +97,7 @@ package actor CUPSPrinter: ReceiptPrinter {
 
     package func print(_ receipt: Receipt, session: PrintSessionID) async throws(PrintError) -> PrintReport {
         let encoded = try EncodedReceipt.forPrinting(receipt, profile: profile, logger: logger)
-        let jobID = try await submit(encoded.bytes, title: receipt.title)
-        jobsBySession[session, default: []].insert(jobID)
+        let jobID = try await submit(encoded.bytes, title: receipt.title, session: session)
         defer { forget(jobID, session: session) }
         logger.info("print job submitted", metadata: ["printer.queue": "\(queue)", "printer.job": "\(jobID)"])
         try await waitForCompletion(jobID)
@@ -105,14 +109,14 @@ package actor CUPSPrinter: ReceiptPrinter {
     /// Prints already-encoded bytes (test receipts, reprints) and waits for completion.
     /// - Returns: The CUPS job id.
     package func printRaw(_ bytes: [UInt8], title: String, session: PrintSessionID) async throws(PrintError) -> Int {
-        let jobID = try await submit(bytes, title: title)
-        jobsBySession[session, default: []].insert(jobID)
+        let jobID = try await submit(bytes, title: title, session: session)
         defer { forget(jobID, session: session) }
         try await waitForCompletion(jobID)
         return jobID
     }
 
     package func cancelPending(session: PrintSessionID) async {
+        if submittingBySession[session] != nil { endedWhileSubmitting.insert(session) }
         guard let jobs = jobsBySession.removeValue(forKey: session) else { return }
         for jobID in jobs.sorted() {
             await cancel(jobID, why: "session ended")
@@ -124,16 +128,32 @@ package actor CUPSPrinter: ReceiptPrinter {
         if jobsBySession[session]?.isEmpty == true { jobsBySession[session] = nil }
     }
 
-    private func submit(_ bytes: [UInt8], title: String) async throws(PrintError) -> Int {
+    /// Submits the job and records it under `session`. When the session ends while cupsd is still
+    /// answering, the job is cancelled here and the call throws ``PrintError/canceled(jobID:)``.
+    private func submit(_ bytes: [UInt8], title: String, session: PrintSessionID) async throws(PrintError) -> Int {
         let connection = self.connection
         let queue = self.queue
-        return try await worker.run { () -> Result<Int, PrintError> in
+        submittingBySession[session, default: 0] += 1
+        let result = await worker.run { () -> Result<Int, PrintError> in
             do throws(PrintError) {
                 return .success(try connection.get().submitRaw(queue: queue, title: title, bytes: bytes))
             } catch {
                 return .failure(error)
             }
-        }.get()
+        }
+        let ended = endedWhileSubmitting.contains(session)
+        submittingBySession[session, default: 1] -= 1
+        if submittingBySession[session] == 0 {
+            submittingBySession[session] = nil
+            endedWhileSubmitting.remove(session)
+        }
+        let jobID = try result.get()
+        if ended {
+            await cancel(jobID, why: "session ended")
+            throw PrintError.canceled(jobID: jobID)
+        }
+        jobsBySession[session, default: []].insert(jobID)
+        return jobID
     }
 
     private func cancel(_ jobID: Int, why: String) async {
