@@ -104,9 +104,7 @@ extension AppDatabase {
     package func markMailSent(id: Int64, waybill: String, at time: Date, terminalId: String) async throws
         -> MailRequest
     {
-        let waybill = String(waybill.trimmingWhitespace())
-        guard (5...40).contains(waybill.count), waybill.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
-        else { throw MailUpdateError.invalidWaybill }
+        guard let waybill = MailFieldRules.waybill(waybill) else { throw MailUpdateError.invalidWaybill }
         return try await updateMailStatus(id: id, to: .posted, waybill: waybill, at: time, terminalId: terminalId)
     }
 

@@ -121,6 +121,16 @@ package enum MailFieldRules {
     /// A six-digit GB/T 2260 county code (existence is checked by the address picker).
     package static func isRegionCode(_ code: String) -> Bool { isSixDigits(code) && !code.hasPrefix("00") }
 
+    /// The waybill number as stored (surrounding white space removed), or nil when it is not 5 to
+    /// 40 ASCII letters or digits. The kiosk's maintenance screen and the gateway's console both
+    /// check hand-overs with this.
+    package static func waybill(_ text: String) -> String? {
+        let waybill = String(text.trimmingWhitespace())
+        guard (5...40).contains(waybill.count), waybill.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+        else { return nil }
+        return waybill
+    }
+
     private static func isSixDigits(_ value: String) -> Bool {
         let bytes = Array(value.utf8)
         return bytes.count == 6 && bytes.allSatisfy { (0x30...0x39).contains($0) }

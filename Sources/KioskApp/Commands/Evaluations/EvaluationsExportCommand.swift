@@ -30,49 +30,6 @@ struct EvaluationsExportCommand: AsyncParsableCommand {
     }
 }
 
-/// One exported rating (GB/T 39046 表9 fields plus province fields).
-struct EvaluationExportRow: Codable, StaffExportRow {
-    var id: Int64
-    var caseNumber: String
-    var channel: Int
-    var level: String
-    var satisfactionCode: Int
-    var reasons: String
-    var comment: String
-    var callbackPhone: String
-    var round: Int
-    var ratedAt: String
-    var regionCode: String
-    var idempotencyKey: String
-
-    static let header = [
-        "id", "caseNumber", "channel", "level", "satisfactionCode", "reasons", "comment", "callbackPhone", "round",
-        "ratedAt", "regionCode", "idempotencyKey",
-    ]
-
-    init(_ evaluation: Evaluation, codes: EvaluationCodeAdapter) {
-        id = evaluation.id ?? 0
-        caseNumber = evaluation.caseNumber
-        channel = evaluation.channel
-        level = evaluation.level.chineseName
-        satisfactionCode = codes.code(for: evaluation.level)
-        reasons = evaluation.reasons.joined(separator: ",")
-        comment = evaluation.comment ?? ""
-        callbackPhone = evaluation.callbackPhone ?? ""
-        round = evaluation.round
-        ratedAt = evaluation.ratedAtText
-        regionCode = evaluation.regionCode
-        idempotencyKey = evaluation.idempotencyKey
-    }
-
-    var fields: [String] {
-        [
-            String(id), caseNumber, String(channel), level, String(satisfactionCode), reasons, comment, callbackPhone,
-            String(round), ratedAt, regionCode, idempotencyKey,
-        ]
-    }
-}
-
 extension EvaluationsExportCommand {
     /// The adapter named by the configuration's `evaluation.province_adapter`.
     static func configuredAdapter(configPath: String?) throws -> String {

@@ -67,12 +67,3 @@ struct MaskedMailRow: Codable {
         requestedAt = StaffTime.format(request.requestedAt)
     }
 }
-
-/// Times in staff output: ISO 8601 with the +08:00 offset.
-enum StaffTime {
-    static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(secondsFromGMT: ChinaTime.offset)
-        return formatter.string(from: date)
-    }
-}

@@ -1,13 +1,6 @@
 import ArgumentParser
 import Foundation
-
-/// One exported row: the CSV header its type writes and the cells of one row in that order.
-protocol StaffExportRow: Encodable {
-    /// The CSV column names.
-    static var header: [String] { get }
-    /// This row's cells, in ``header`` order.
-    var fields: [String] { get }
-}
+import KioskCore
 
 /// The options the staff exports of rows share: the format, the private output file, and `--force`.
 struct ExportOptions: ParsableArguments {
