@@ -23,8 +23,10 @@ struct ServeCommand: AsyncParsableCommand {
             logger: logger)
         let ports = ListeningPorts(file: portsFile)
         let notifier = SystemdNotifier()
+        let resources = try GatewayResources.locate()
         var server = GatewayServer(
-            configuration: configuration, database: database, resources: try GatewayResources.locate(),
+            configuration: configuration, database: database, resources: resources,
+            templates: try await ConsoleTemplates.load(from: resources),
             certificateAuthority: try CertificateAuthority.load(directory: configuration.caDirectory),
             metrics: GatewayMetrics.bootstrap(), logger: logger)
         server.onListening = { name, port in

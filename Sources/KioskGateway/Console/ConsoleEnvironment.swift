@@ -6,5 +6,8 @@ struct ConsoleEnvironment: Sendable {
     let database: GatewayDatabase
     let resources: GatewayResources
     let certificateAuthority: CertificateAuthority
+    let templates: ConsoleTemplates
     let logger: Logger
+
+    var staff: StaffDirectory { StaffDirectory(database: database) }
 }

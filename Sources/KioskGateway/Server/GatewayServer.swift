@@ -13,6 +13,7 @@ struct GatewayServer {
     let configuration: GatewayConfiguration
     let database: GatewayDatabase
     let resources: GatewayResources
+    let templates: ConsoleTemplates
     let certificateAuthority: CertificateAuthority
     let metrics: GatewayMetrics
     let logger: Logger
@@ -69,7 +70,7 @@ struct GatewayServer {
         metrics.register(on: router, inFlight: inFlight)
         let environment = ConsoleEnvironment(
             configuration: configuration, database: database, resources: resources,
-            certificateAuthority: certificateAuthority, logger: logger)
+            certificateAuthority: certificateAuthority, templates: templates, logger: logger)
         try ConsoleRoutes.register(on: router, environment: environment)
         let onListening = self.onListening
         return Application(

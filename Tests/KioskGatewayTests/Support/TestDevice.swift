@@ -72,7 +72,7 @@ struct TestDevice: Sendable {
 struct HTTPReply: Sendable {
     /// 0 when no HTTP answer came (TLS refused, connection failed).
     var status: Int
-    /// Lower-cased names.
+    /// Lower-cased names; a repeated header's values joined by newlines.
     var headers: [String: String]
     var body: Data
     /// curl's exit status (non-zero: transport failure) and message.
@@ -109,8 +109,10 @@ enum Curl {
         let headerText = (try? String(contentsOfFile: headerFile, encoding: .utf8)) ?? ""
         for line in headerText.split(whereSeparator: \.isNewline) {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            replyHeaders[line[..<colon].lowercased()] = line[line.index(after: colon)...]
-                .trimmingCharacters(in: .whitespaces)
+            // A repeated header (Set-Cookie) keeps every value, one per line.
+            let name = line[..<colon].lowercased()
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            replyHeaders[name] = replyHeaders[name].map { $0 + "\n" + value } ?? value
         }
         return HTTPReply(
             status: Int(result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0,
