@@ -1,5 +1,4 @@
 import Foundation
-import HTTPTypes
 import Hummingbird
 import KioskCore
 
@@ -24,7 +23,7 @@ enum SignInRoutes {
             switch try await environment.staff.signIn(name: form["name"], password: form.fields["password"] ?? "") {
             case .signedIn(let token, _):
                 var response = Response.redirect(to: "/devices", type: .found)
-                response.setCookie(sessionCookie(token.value, request: request, maxAge: nil))
+                response.setCookie(sessionCookie(token.value, environment: environment, maxAge: nil))
                 response.setCookie(Cookie(name: formCookie, value: "", maxAge: 0, path: "/signin", httpOnly: true))
                 return response
             case .refused:
@@ -44,18 +43,17 @@ enum SignInRoutes {
                 try await environment.staff.signOut(token: token, name: staff.name)
             }
             var response = Response.redirect(to: "/signin", type: .found)
-            response.setCookie(sessionCookie("", request: request, maxAge: 0))
+            response.setCookie(sessionCookie("", environment: environment, maxAge: 0))
             return response
         }
     }
 
-    /// The session cookie: HttpOnly, SameSite=Strict, Secure when the reverse proxy says the
-    /// browser came over HTTPS.
-    static func sessionCookie(_ value: String, request: Request, maxAge: Int?) -> Cookie {
-        let secure = request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https"
-        return Cookie(
-            name: ConsoleAuthMiddleware.cookieName, value: value, maxAge: maxAge, path: "/", secure: secure,
-            httpOnly: true, sameSite: .strict)
+    /// The session cookie: HttpOnly, SameSite=Strict, and `Secure` unless `console.secure_cookies`
+    /// is false (plain-HTTP tests only; in a hall the console sits behind a TLS reverse proxy).
+    static func sessionCookie(_ value: String, environment: ConsoleEnvironment, maxAge: Int?) -> Cookie {
+        Cookie(
+            name: ConsoleAuthMiddleware.cookieName, value: value, maxAge: maxAge, path: "/",
+            secure: environment.configuration.secureCookies, httpOnly: true, sameSite: .strict)
     }
 
     private static func signInPage(

@@ -27,7 +27,7 @@ struct GatewayServer {
         let pruning = FeedPruningService(
             pruner: FeedPruner(database: database, retentionDays: configuration.feedRetentionDays), logger: logger)
         return [
-            database.client, pruning,
+            database.client, FeedEpochGuardService(guard: FeedEpochGuard(database: database), logger: logger), pruning,
             OfflineSweeperService(sweeper: OfflineSweeper(database: database), logger: logger),
             try deviceApplication(inFlight: inFlight),
             try consoleApplication(inFlight: inFlight),
