@@ -29,6 +29,8 @@ struct GatewayServer {
         return [
             database.client, FeedEpochGuardService(guard: FeedEpochGuard(database: database), logger: logger), pruning,
             OfflineSweeperService(sweeper: OfflineSweeper(database: database), logger: logger),
+            MailRetentionService(
+                retention: MailRetention(database: database, days: configuration.mailPersonalDataDays), logger: logger),
             try deviceApplication(inFlight: inFlight),
             try consoleApplication(inFlight: inFlight),
         ]
