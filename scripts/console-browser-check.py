@@ -1,19 +1,26 @@
 #!/usr/bin/env python3
 """Drives kiosk-gateway's staff console in Debian's headless Chromium (selenium + chromium-driver).
 
-    console-browser-check.py URL USER PASSWORD SCREENSHOT_DIR
+    console-browser-check.py URL USER PASSWORD SCREENSHOT_DIR [LOCKED_USER]
+    console-browser-check.py --state URL USER PASSWORD DEVICE
+
+--state signs in, reads DEVICE's row of 设备总览 and prints {"state", "paper", "alarms"} as JSON.
 
 At 1366x768 and at a phone's 390x844 it signs in by typing into the form, opens 设备总览, follows
 the first kiosk to 设备详情, opens 邮寄队列 and hands the first waiting request over with a
 waybill number (at the desktop size), checks each page for horizontal overflow of the page
 itself (wide tables scroll inside their own box), a readable font size, navigation inside the
 viewport and no Content-Security-Policy or script error in the browser's log, then signs out.
-Prints a JSON report; its "failures" list is empty when every check passed (exit status 1
-otherwise). Screenshots land in SCREENSHOT_DIR.
+Before that, LOCKED_USER (when given) gets five wrong passwords typed and must then see the
+lockout message. After it, 导出 CSV is downloaded through the browser to
+SCREENSHOT_DIR/download/ (the report names the file). Prints a JSON report; its "failures" list
+is empty when every check passed (exit status 1 otherwise). Screenshots land in SCREENSHOT_DIR.
 """
+import glob
 import json
 import os
 import sys
+import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -24,17 +31,57 @@ VIEWPORTS = [("desktop", 1366, 768), ("phone", 390, 844)]
 WAYBILL = "EA556677889CN"
 
 
-def main():
-    url, user, password, shots = sys.argv[1:5]
-    os.makedirs(shots, exist_ok=True)
-    failures, pages = [], []
+def browser(downloads=None):
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=zh-CN"):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    if downloads:
+        options.add_experimental_option(
+            "prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_page_load_timeout(30)
+    return driver
+
+
+def sign_in(driver, url, user, password):
+    driver.get(url + "/signin")
+    driver.find_element(By.ID, "name").send_keys(user)
+    driver.find_element(By.ID, "password").send_keys(password)
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.ID, "signin").click()
+    WebDriverWait(driver, 15).until(lambda d: old.id != d.find_element(By.TAG_NAME, "html").id)
+
+
+def state(url, user, password, device):
+    """Prints what 设备总览 shows for one kiosk."""
+    driver = browser()
+    try:
+        sign_in(driver, url, user, password)
+        driver.get(url + "/devices")
+        for row in driver.find_elements(By.CSS_SELECTOR, "#devices tbody tr"):
+            cells = [cell.text for cell in row.find_elements(By.TAG_NAME, "td")]
+            if cells and cells[0] == device:
+                print(json.dumps({"state": cells[1], "paper": cells[5], "alarms": cells[9]}, ensure_ascii=False))
+                return 0
+        print(json.dumps({"state": None}))
+        return 1
+    finally:
+        driver.quit()
+
+
+def main():
+    if sys.argv[1] == "--state":
+        sys.exit(state(*sys.argv[2:6]))
+    url, user, password, shots = sys.argv[1:5]
+    locked_user = sys.argv[5] if len(sys.argv) > 5 else None
+    os.makedirs(shots, exist_ok=True)
+    downloads = os.path.join(shots, "download")
+    os.makedirs(downloads, exist_ok=True)
+    failures, pages = [], []
+    download = None
+    driver = browser(downloads)
 
     def submit_and_wait(element):
         """Clicks a submit button and waits until the next page has replaced this one."""
@@ -73,6 +120,12 @@ def main():
         return metrics
 
     try:
+        if locked_user:
+            driver.set_window_rect(0, 0, 1366, 900)
+            for attempt in range(5):
+                sign_in(driver, url, locked_user, f"wrong password {attempt}")
+            message = driver.find_element(By.ID, "signin-message").text
+            check("账号已锁定" in message, f"after five wrong passwords the page says {message!r}")
         for size, width, height in VIEWPORTS:
             driver.set_window_rect(0, 0, width, height)
             # The window's inner size is what a page sees; make it the viewport asked for.
@@ -106,6 +159,14 @@ def main():
                 posted = driver.find_element(By.ID, "mail").text
                 check(WAYBILL in posted, "the posted list does not show the waybill number")
                 check("已交寄" in posted, "the posted list does not say 已交寄")
+                driver.get(url + "/mail?status=all")
+                driver.find_element(By.ID, "mail-export").click()
+                deadline = time.monotonic() + 15
+                while time.monotonic() < deadline and not download:
+                    done = [f for f in glob.glob(os.path.join(downloads, "*.csv"))]
+                    download = done[0] if done else None
+                    time.sleep(0.1)
+                check(download is not None, "导出 CSV did not download a .csv file")
             submit_and_wait(driver.find_element(By.CSS_SELECTOR, "form.signout button"))
             check(driver.current_url.endswith("/signin"), f"{size}: sign-out went to {driver.current_url}")
             driver.get(url + "/devices")
@@ -117,7 +178,7 @@ def main():
         failures.append(f"{type(error).__name__}: {error} at {driver.current_url}")
     finally:
         driver.quit()
-    print(json.dumps({"failures": failures, "pages": pages}, ensure_ascii=False, indent=1))
+    print(json.dumps({"failures": failures, "pages": pages, "download": download}, ensure_ascii=False, indent=1))
     sys.exit(1 if failures else 0)
 
 
