@@ -2,16 +2,19 @@ import Foundation
 import Hummingbird
 import KioskProtocol
 
-/// `POST /v1/device/heartbeat`: one statement records the report and answers pending commands.
+/// `POST /v1/device/heartbeat`: the report is recorded with the other heartbeats waiting at the
+/// same moment (``HeartbeatBatcher``: one statement, one commit) and answered after that commit,
+/// with the pending commands.
 enum HeartbeatRoutes {
     static func register(on device: RouterGroup<DeviceRequestContext>, environment: DeviceAPIEnvironment) {
-        let store = HeartbeatStore(database: environment.database)
+        let batcher = HeartbeatBatcher(store: HeartbeatStore(database: environment.database))
         device.post("heartbeat") { request, context -> HeartbeatResponse in
             let deviceId = try context.authenticatedDevice()
             let report = try await request.decode(as: HeartbeatRequest.self, context: context)
             let json = String(decoding: try ProtocolCoding.encoder().encode(report), as: UTF8.self)
             let now = Date()
-            guard let outcome = try await store.record(report, json: json, deviceId: deviceId, now: now) else {
+            let entry = HeartbeatStore.Entry(deviceId: deviceId, report: report, json: json, now: now)
+            guard let outcome = try await batcher.record(entry) else {
                 throw ProblemError(status: .forbidden, title: "unknown device")
             }
             let jitter = Double.random(in: 0.8...1.2)

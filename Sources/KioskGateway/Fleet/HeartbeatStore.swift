@@ -2,11 +2,21 @@ import Foundation
 import KioskProtocol
 import PostgresNIO
 
-/// Records one heartbeat in ONE statement (one round trip): the device row, alarm transition
-/// events (compared with the stored alarms under the row lock), completed command results, and the
-/// pending commands marked sent.
+/// Records heartbeats in ONE statement (one round trip): the device row, alarm transition events
+/// (compared with the stored alarms under the row lock), completed command results, and the pending
+/// commands marked sent. ``record(_:json:deviceId:now:)`` takes one heartbeat;
+/// ``recordBatch(_:)`` takes many of different devices (``HeartbeatBatcher``).
 struct HeartbeatStore: Sendable {
     let database: GatewayDatabase
+
+    /// One heartbeat as the batch statement takes it.
+    struct Entry: Sendable {
+        let deviceId: String
+        let report: HeartbeatRequest
+        /// The report re-encoded (stored as `device.last_heartbeat`).
+        let json: String
+        let now: Date
+    }
 
     struct Outcome: Sendable {
         var intervalS: Int
@@ -14,54 +24,90 @@ struct HeartbeatStore: Sendable {
         var commands: [KioskProtocol.DeviceCommand]
     }
 
+    /// Records one heartbeat (the batch statement with one row).
     func record(_ report: HeartbeatRequest, json: String, deviceId: String, now: Date) async throws -> Outcome? {
-        let alarms = HeartbeatAlarms.compute(report, now: now)
-        let resultIds = report.commandResults.map(\.id)
-        let results = String(
-            decoding: try JSONEncoder().encode(report.commandResults), as: UTF8.self)
+        try await recordBatch([Entry(deviceId: deviceId, report: report, json: json, now: now)])[deviceId]
+    }
+
+    /// Records heartbeats of distinct devices in one statement and one commit; the outcome of each
+    /// known device by id (an unknown or revoked-and-deleted device has none).
+    ///
+    /// Device rows are locked in id order, so two concurrent batches cannot deadlock each other; a
+    /// deadlock with another writer (PostgreSQL aborts one side) is retried once.
+    func recordBatch(_ entries: [Entry]) async throws -> [String: Outcome] {
+        do {
+            return try await recordBatchOnce(entries)
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "40P01" {
+            return try await recordBatchOnce(entries)
+        }
+    }
+
+    private func recordBatchOnce(_ entries: [Entry]) async throws -> [String: Outcome] {
+        let encoder = JSONEncoder()
+        let ids = entries.map(\.deviceId)
+        let apps = entries.map(\.report.appVersion)
+        let configs = entries.map { $0.report.configVersion ?? "" }
+        let hasConfig = entries.map { $0.report.configVersion != nil }
+        let jsons = entries.map(\.json)
+        let alarms = try entries.map {
+            String(decoding: try encoder.encode(HeartbeatAlarms.compute($0.report, now: $0.now)), as: UTF8.self)
+        }
+        let results = try entries.map { String(decoding: try encoder.encode($0.report.commandResults), as: UTF8.self) }
         let rows = try await database.rows(
             """
-            WITH old AS (
-                SELECT id, alarms FROM device WHERE id = \(deviceId) FOR UPDATE
+            WITH parsed AS (
+                SELECT t.id, t.app_version, CASE WHEN t.has_config THEN t.config_version END AS config_version,
+                    t.heartbeat::jsonb AS heartbeat,
+                    ARRAY(SELECT jsonb_array_elements_text(t.alarms::jsonb)) AS alarms, t.results::jsonb AS results
+                FROM unnest(\(ids)::text[], \(apps)::text[], \(configs)::text[], \(hasConfig)::boolean[],
+                    \(jsons)::text[], \(alarms)::text[], \(results)::text[])
+                    AS t(id, app_version, config_version, has_config, heartbeat, alarms, results)
+            ), old AS (
+                SELECT d.id, d.alarms FROM device d WHERE d.id IN (SELECT id FROM parsed) ORDER BY d.id FOR UPDATE
             ), updated AS (
-                UPDATE device d SET last_seen_at = now(), app_version = \(report.appVersion),
-                    config_version = \(report.configVersion), last_heartbeat = \(json)::jsonb, alarms = \(alarms)
-                FROM old WHERE d.id = old.id
-                RETURNING d.id, old.alarms AS before, d.heartbeat_interval_s
+                UPDATE device d SET last_seen_at = now(), app_version = p.app_version,
+                    config_version = p.config_version, last_heartbeat = p.heartbeat, alarms = p.alarms
+                FROM parsed p, old o WHERE d.id = p.id AND o.id = p.id
+                RETURNING d.id, o.alarms AS before, p.alarms AS after, d.heartbeat_interval_s
             ), events AS (
                 INSERT INTO device_event (device_id, kind, raised)
-                SELECT u.id, k, true FROM updated u, unnest(\(alarms)::text[]) k WHERE NOT k = ANY (u.before)
+                SELECT u.id, k, true FROM updated u, unnest(u.after) k WHERE NOT k = ANY (u.before)
                 UNION ALL
-                SELECT u.id, k, false FROM updated u, unnest(u.before) k WHERE NOT k = ANY (\(alarms)::text[])
+                SELECT u.id, k, false FROM updated u, unnest(u.before) k WHERE NOT k = ANY (u.after)
                 RETURNING 1
             ), completed AS (
                 UPDATE device_command c SET completed_at = now(), ok = r.ok, detail = r.detail
-                FROM jsonb_to_recordset(\(results)::jsonb) AS r(id uuid, ok boolean, detail text)
-                WHERE c.id = r.id AND c.device_id = \(deviceId) AND c.completed_at IS NULL
+                FROM parsed p, jsonb_to_recordset(p.results) AS r(id uuid, ok boolean, detail text)
+                WHERE c.id = r.id AND c.device_id = p.id AND c.completed_at IS NULL
                 RETURNING c.id
             ), pending AS (
                 UPDATE device_command c SET sent_at = coalesce(c.sent_at, now())
-                WHERE c.device_id = \(deviceId) AND c.completed_at IS NULL AND c.deadline > now()
-                  AND NOT c.id = ANY (\(resultIds)::uuid[])
-                RETURNING c.id, c.kind, c.deadline
+                FROM parsed p
+                WHERE c.device_id = p.id AND c.completed_at IS NULL AND c.deadline > now()
+                  AND c.id NOT IN (SELECT (r ->> 'id')::uuid FROM jsonb_array_elements(p.results) r)
+                RETURNING c.device_id, c.id, c.kind, c.deadline
             )
-            SELECT u.heartbeat_interval_s, device_config_version(u.id),
-                coalesce((SELECT array_agg(id ORDER BY deadline) FROM pending), '{}'),
-                coalesce((SELECT array_agg(kind ORDER BY deadline) FROM pending), '{}'),
-                coalesce((SELECT array_agg(extract(epoch FROM deadline)::float8 ORDER BY deadline) FROM pending), '{}'),
+            SELECT u.id, u.heartbeat_interval_s, device_config_version(u.id),
+                coalesce((SELECT array_agg(id ORDER BY deadline) FROM pending WHERE device_id = u.id), '{}'),
+                coalesce((SELECT array_agg(kind ORDER BY deadline) FROM pending WHERE device_id = u.id), '{}'),
+                coalesce((SELECT array_agg(extract(epoch FROM deadline)::float8 ORDER BY deadline)
+                          FROM pending WHERE device_id = u.id), '{}'),
                 (SELECT count(*) FROM events) + (SELECT count(*) FROM completed)
             FROM updated u
             """)
-        guard let row = rows.first else { return nil }
-        let (interval, version, ids, kinds, deadlines, _) = try row.decode(
-            (Int, String, [UUID], [String], [Double], Int64).self)
-        var commands: [KioskProtocol.DeviceCommand] = []
-        for (index, id) in ids.enumerated() {
-            guard let kind = KioskProtocol.DeviceCommand.Kind(rawValue: kinds[index]) else { continue }
-            commands.append(
-                KioskProtocol.DeviceCommand(id: id, kind: kind, deadline: Date(timeIntervalSince1970: deadlines[index]))
-            )
+        var outcomes: [String: Outcome] = [:]
+        for row in rows {
+            let (id, interval, version, commandIds, kinds, deadlines, _) = try row.decode(
+                (String, Int, String, [UUID], [String], [Double], Int64).self)
+            var commands: [KioskProtocol.DeviceCommand] = []
+            for (index, commandId) in commandIds.enumerated() {
+                guard let kind = KioskProtocol.DeviceCommand.Kind(rawValue: kinds[index]) else { continue }
+                commands.append(
+                    KioskProtocol.DeviceCommand(
+                        id: commandId, kind: kind, deadline: Date(timeIntervalSince1970: deadlines[index])))
+            }
+            outcomes[id] = Outcome(intervalS: interval, configVersion: version, commands: commands)
         }
-        return Outcome(intervalS: interval, configVersion: version, commands: commands)
+        return outcomes
     }
 }
