@@ -8,7 +8,7 @@ struct KioskGatewayCommand: AsyncParsableCommand {
         abstract: "The back office of a fleet of government-service kiosks: device API, staff console, PostgreSQL.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, CACommand.self, DeviceCommand.self, StaffCommand.self,
-            CasesCommand.self, FeedCommand.self, DoctorCommand.self,
+            CasesCommand.self, FeedCommand.self, DoctorCommand.self, BenchCommand.self,
         ]
     )
 }

@@ -11,6 +11,8 @@ enum HeartbeatRoutes {
         device.post("heartbeat") { request, context -> HeartbeatResponse in
             let deviceId = try context.authenticatedDevice()
             let report = try await request.decode(as: HeartbeatRequest.self, context: context)
+            // Re-encoded, not stored as sent: PostgreSQL's jsonb refuses what JSON allows (\u0000, a
+            // lone surrogate), and the decoded form holds only what the protocol defines.
             let json = String(decoding: try ProtocolCoding.encoder().encode(report), as: UTF8.self)
             let now = Date()
             let entry = HeartbeatStore.Entry(deviceId: deviceId, report: report, json: json, now: now)

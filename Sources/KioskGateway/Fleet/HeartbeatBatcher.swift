@@ -12,7 +12,7 @@ import PostgresNIO
 /// nothing waits; under heavy load a few hundred share one round trip and one WAL flush.
 actor HeartbeatBatcher {
     /// Statements in flight at once (pool connections the heartbeats use).
-    static let maximumFlushes = 2
+    static let maximumFlushes = 4
     /// Heartbeats per statement.
     static let maximumBatch = 256
 

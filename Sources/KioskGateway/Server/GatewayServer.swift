@@ -41,7 +41,7 @@ struct GatewayServer {
             throw GatewayError.configuration("device_api.listen: \(configuration.deviceAPIListen)")
         }
         let router = Router(context: DeviceRequestContext.self)
-        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: DeviceMetricsMiddleware(metrics: metrics.deviceAPI))
         router.add(middleware: ProblemMiddleware())
         router.add(
             middleware: InFlightLimit(limit: configuration.maxInFlight, retryAfterSeconds: 5, counter: inFlight))

@@ -2,10 +2,12 @@ import Hummingbird
 import Metrics
 import Prometheus
 
-/// Prometheus metrics at `/metrics` on the console listener: Hummingbird's request metrics
-/// (through swift-metrics), requests in flight and shed.
+/// Prometheus metrics at `/metrics` on the console listener: the device API's requests
+/// (``DeviceAPIMetrics``), the console's (Hummingbird's, through swift-metrics), requests in flight
+/// and shed.
 struct GatewayMetrics: Sendable {
     let registry: PrometheusCollectorRegistry
+    let deviceAPI = DeviceAPIMetrics()
 
     /// Creates the registry and makes it the process's swift-metrics backend (once per process).
     static func bootstrap() -> GatewayMetrics {
@@ -28,6 +30,7 @@ struct GatewayMetrics: Sendable {
             shedGauge.set(Double(inFlight.shed))
             var buffer: [UInt8] = []
             registry.emit(into: &buffer)
+            buffer += Array(deviceAPI.exposition().utf8)
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                 body: .init(byteBuffer: .init(bytes: buffer)))

@@ -45,6 +45,11 @@ import Testing
             HeartbeatResponse.self,
             from: try await deviceA.request("POST", "/v1/device/heartbeat", json: heartbeat).body)
         #expect(answerA.commands.map(\.kind) == [.restartApp])
+        // The device API's own metrics count what was answered.
+        let metrics = try await Curl.request("GET", gateway.consoleURL + "/metrics").text
+        #expect(
+            metrics.contains(#"kiosk_gateway_device_requests_total{route="heartbeat",status="2xx"} 2"#), "\(metrics)")
+        #expect(metrics.contains(#"kiosk_gateway_device_request_duration_seconds_count{route="submissions"} 2"#))
         await gateway.stop()
         try await database.drop()
     }
