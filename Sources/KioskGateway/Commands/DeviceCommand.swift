@@ -29,7 +29,7 @@ struct DeviceCommand: AsyncParsableCommand {
 
     struct Revoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "revoke", abstract: "Revoke a kiosk: its next call is refused (within 10 s on every replica).")
+            commandName: "revoke", abstract: "Revoke a kiosk: its calls are refused within 5 s on every replica.")
 
         @OptionGroup var options: GatewayOptions
         @Argument(help: "The device id.") var id: String

@@ -38,12 +38,19 @@ enum EvaluationRoutes {
     }
 }
 
-/// Ratings as the kiosk stored them (`evaluation.record`), oldest first, numbered by the gateway.
+/// Ratings as the kiosk stored them (`evaluation.record`), numbered by the gateway.
 struct EvaluationExport: Sendable {
     let database: GatewayDatabase
 
+    /// Every rating in the order of `kiosk evaluations export` (rated, then id), coded by `codes`.
     func rows(codes: EvaluationCodeAdapter) async throws -> [EvaluationExportRow] {
-        try await evaluations(after: 0, limit: nil).map { EvaluationExportRow($0, codes: codes) }
+        let decoder = ProtocolCoding.decoder()
+        return try await database.rows("SELECT id, record::text FROM evaluation ORDER BY rated_at, id").map { row in
+            let (id, record) = try row.decode((Int64, String).self)
+            var evaluation = try decoder.decode(Evaluation.self, from: Data(record.utf8))
+            evaluation.id = id
+            return EvaluationExportRow(evaluation, codes: codes)
+        }
     }
 
     /// Ratings with a gateway id above `after`, at most `limit`.

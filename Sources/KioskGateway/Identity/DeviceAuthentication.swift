@@ -8,7 +8,7 @@ import Synchronization
 /// Authenticates every device route: the device id comes from the verified client certificate
 /// only; a device that is unknown, not enrolled or revoked is refused with 403. The registry's
 /// answer is cached for at most ``DeviceStatusCache/timeToLive`` on each replica, so a revocation
-/// reaches every replica within that time (docs/gateway.md: within 10 s).
+/// reaches every replica within that time (5 s; the design allows 10 s).
 struct DeviceAuthentication: RouterMiddleware {
     typealias Context = DeviceRequestContext
     let environment: DeviceAPIEnvironment
