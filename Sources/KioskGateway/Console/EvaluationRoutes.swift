@@ -44,24 +44,21 @@ struct EvaluationExport: Sendable {
 
     /// Every rating in the order of `kiosk evaluations export` (rated, then id), coded by `codes`.
     func rows(codes: EvaluationCodeAdapter) async throws -> [EvaluationExportRow] {
-        let decoder = ProtocolCoding.decoder()
-        return try await database.rows("SELECT id, record::text FROM evaluation ORDER BY rated_at, id").map { row in
-            let (id, record) = try row.decode((Int64, String).self)
-            var evaluation = try decoder.decode(Evaluation.self, from: Data(record.utf8))
-            evaluation.id = id
-            return EvaluationExportRow(evaluation, codes: codes)
+        try await evaluations("SELECT id, record::text FROM evaluation ORDER BY rated_at, id").map {
+            EvaluationExportRow($0, codes: codes)
         }
     }
 
     /// Ratings with a gateway id above `after`, at most `limit`.
-    func evaluations(after: Int64, limit: Int?) async throws -> [Evaluation] {
+    func evaluations(after: Int64, limit: Int) async throws -> [Evaluation] {
+        try await evaluations(
+            "SELECT id, record::text FROM evaluation WHERE id > \(after) ORDER BY id LIMIT \(limit)")
+    }
+
+    /// The ratings `query` selects as `(id, record)`, numbered by the gateway.
+    private func evaluations(_ query: PostgresQuery) async throws -> [Evaluation] {
         let decoder = ProtocolCoding.decoder()
-        return try await database.rows(
-            """
-            SELECT id, record::text FROM evaluation WHERE id > \(after) ORDER BY id
-            LIMIT \(limit ?? Int(Int32.max))
-            """
-        ).map { row in
+        return try await database.rows(query).map { row in
             let (id, record) = try row.decode((Int64, String).self)
             var evaluation = try decoder.decode(Evaluation.self, from: Data(record.utf8))
             evaluation.id = id
