@@ -71,6 +71,8 @@ struct MaintenanceActions: Sendable {
                 .replacingOccurrences(of: ":", with: "")
             let path = (exportDirectory as NSString).appendingPathComponent("mail-\(stamp).csv")
             try StaffFile.writePrivate(data, to: path, force: false)
+            // The file is written: failing to stamp the export time must not report the export failed.
+            _ = try? await database.markMailExported(ids: requests.compactMap(\.id), at: now())
             return MaintenanceNotice(.maintenanceExported, ["count": "\(rows.count)", "path": path])
         } catch {
             return MaintenanceNotice(.maintenanceExportFailed, ["error": "\(error)"])

@@ -135,14 +135,15 @@ struct KioskApplication {
             repaintInterval: .seconds(configuration.ui.repaintIntervalSeconds), logger: Logger(label: "kiosk.ui"))
         uiBox.service = ui
 
+        // A connected kiosk (KioskSync) passes `requireUpstreamDelivery: true` here.
+        let retentionConfiguration = RetentionConfiguration(auditRetentionDays: configuration.retention.auditDays)
         let retention = RetentionService(
             database: database,
-            configuration: RetentionConfiguration(auditRetentionDays: configuration.retention.auditDays),
+            configuration: retentionConfiguration,
             jobs: [
-                RetentionJob(name: "mail.personalData") { [days = configuration.retention.deliveredMailDays] now in
-                    try await database.purgeDeliveredMailPersonalData(
-                        deliveredBefore: now.addingTimeInterval(-Double(days) * 86_400), now: now)
-                }
+                .mailPersonalData(
+                    database: database, days: configuration.retention.deliveredMailDays,
+                    configuration: retentionConfiguration)
             ],
             terminalId: configuration.site.terminalId, clock: ContinuousClock(), now: now,
             logger: Logger(label: "kiosk.retention"))

@@ -20,5 +20,6 @@ package struct Migration: Sendable {
         .v1Audit,
         .v2Domain,
         .v3HealthProbe,
+        .v4Sync,
     ]
 }

@@ -133,17 +133,33 @@ extension AppDatabase {
 
     /// Retention: clears recipient name, phone and address of requests delivered before `date`.
     ///
+    /// - Parameters:
+    ///   - date: requests delivered to the citizen (已签收) before this time are purged.
+    ///   - now: the purge time stamp.
+    ///   - requireUpstreamDelivery: on a connected kiosk, also require the request's outbox row to
+    ///     have been delivered to the gateway before `date`, so personal data never goes before it
+    ///     reached the gateway (``RetentionConfiguration/requireUpstreamDelivery``).
     /// - Returns: the number of requests purged.
     @discardableResult
-    package func purgeDeliveredMailPersonalData(deliveredBefore date: Date, now: Date = Date()) async throws -> Int {
-        try await writer.write { db in
+    package func purgeDeliveredMailPersonalData(
+        deliveredBefore date: Date, now: Date = Date(), requireUpstreamDelivery: Bool = false
+    ) async throws -> Int {
+        let upstream = requireUpstreamDelivery ? " " + Self.deliveredUpstreamCondition : ""
+        return try await writer.write { db in
             try db.execute(
                 sql: """
                     UPDATE mailRequest
-                    SET recipientName = NULL, phone = NULL, address = NULL, personalDataPurgedAt = ?
-                    WHERE status = 'delivered' AND deliveredAt < ? AND personalDataPurgedAt IS NULL
-                    """, arguments: [StoredTime(now), StoredTime(date)])
+                    SET recipientName = NULL, phone = NULL, address = NULL, personalDataPurgedAt = ?1
+                    WHERE status = 'delivered' AND deliveredAt < ?2 AND personalDataPurgedAt IS NULL
+                    """ + upstream, arguments: [StoredTime(now), StoredTime(date)])
             return db.changesCount
         }
     }
+
+    /// The purge's condition on a connected kiosk: the request's outbox row reached the gateway
+    /// before the cut-off (`?2`).
+    private static let deliveredUpstreamCondition = """
+        AND EXISTS (SELECT 1 FROM outbox WHERE outbox.kind = 'mailRequest' AND outbox.recordId = mailRequest.id
+          AND outbox.deliveredAt IS NOT NULL AND outbox.deliveredAt < ?2)
+        """
 }

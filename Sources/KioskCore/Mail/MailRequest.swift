@@ -5,7 +5,7 @@ import GRDB
 ///
 /// Recipient name, phone and address are personal data: they are shown and printed masked, leave
 /// the kiosk only through `kiosk mail export` and the sync service, and are cleared by
-/// ``AppDatabase/purgeDeliveredMailPersonalData(deliveredBefore:)`` once delivered.
+/// ``AppDatabase/purgeDeliveredMailPersonalData(deliveredBefore:now:requireUpstreamDelivery:)`` once delivered.
 package struct MailRequest: Codable, Sendable, Equatable, KioskRecord, FetchableRecord, MutablePersistableRecord {
     package static let databaseTableName = "mailRequest"
 

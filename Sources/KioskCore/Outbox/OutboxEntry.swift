@@ -25,6 +25,13 @@ package struct OutboxEntry: Codable, Sendable, Equatable, KioskRecord, Fetchable
     package var nextAttemptAt: Date?
     package var lastError: String?
     package var deliveredAt: Date?
+    /// When the gateway refused the row for good (`keyReused`, `rejected`); a dead letter is kept,
+    /// shown to staff and never retried by itself.
+    package var deadLetteredAt: Date?
+    /// Why it was refused (personal numbers masked).
+    package var deadLetterReason: String?
+    /// The gateway's id for the delivered submission.
+    package var submissionId: String?
 
     package init(kind: Kind, recordId: Int64, idempotencyKey: String, createdAt: Date) {
         self.kind = kind
@@ -42,16 +49,19 @@ package struct OutboxEntry: Codable, Sendable, Equatable, KioskRecord, Fetchable
         package static let id = Column(CodingKeys.id)
         package static let deliveredAt = Column(CodingKeys.deliveredAt)
         package static let nextAttemptAt = Column(CodingKeys.nextAttemptAt)
+        package static let deadLetteredAt = Column(CodingKeys.deadLetteredAt)
         package static let idempotencyKey = Column(CodingKeys.idempotencyKey)
     }
 }
 
 extension AppDatabase {
-    /// Undelivered rows due at `now` (never tried, or their retry time has come), oldest first.
+    /// Undelivered rows due at `now` (never tried, or their retry time has come), oldest first;
+    /// dead letters are never due.
     package func pendingOutbox(now: Date, limit: Int = 50) async throws -> [OutboxEntry] {
         try await reader.read { db in
             try OutboxEntry
                 .filter(OutboxEntry.Columns.deliveredAt == nil)
+                .filter(OutboxEntry.Columns.deadLetteredAt == nil)
                 .filter(
                     OutboxEntry.Columns.nextAttemptAt == nil || OutboxEntry.Columns.nextAttemptAt <= StoredTime(now)
                 )

@@ -8,13 +8,18 @@ package struct RetentionConfiguration: Sendable, Hashable {
     package let requestedAuditRetentionDays: Int
     /// How often the purge runs (a day by default).
     package let interval: Duration
+    /// On a connected kiosk: a mail request's personal data is purged only once its outbox row was
+    /// delivered to the gateway, plus the configured days. `false` (an island kiosk) purges by the
+    /// citizen's delivery alone.
+    package let requireUpstreamDelivery: Bool
 
     package init(
         auditRetentionDays: Int = RetentionConfiguration.minimumAuditRetentionDays,
-        interval: Duration = .seconds(86_400)
+        interval: Duration = .seconds(86_400), requireUpstreamDelivery: Bool = false
     ) {
         self.requestedAuditRetentionDays = auditRetentionDays
         self.interval = interval
+        self.requireUpstreamDelivery = requireUpstreamDelivery
     }
 
     /// The days actually kept: the requested value, raised to the legal minimum.

@@ -13,3 +13,21 @@ package struct RetentionJob: Sendable {
         self.purge = purge
     }
 }
+
+extension RetentionJob {
+    /// The job name of the mail personal-data purge.
+    package static let mailPersonalDataJobName = "mail.personalData"
+
+    /// Purges the recipient data of mail requests delivered more than `days` ago; with
+    /// ``RetentionConfiguration/requireUpstreamDelivery`` their outbox row must also have been
+    /// delivered to the gateway more than `days` ago.
+    package static func mailPersonalData(
+        database: AppDatabase, days: Int, configuration: RetentionConfiguration
+    ) -> RetentionJob {
+        RetentionJob(name: mailPersonalDataJobName) { [requireUpstream = configuration.requireUpstreamDelivery] now in
+            try await database.purgeDeliveredMailPersonalData(
+                deliveredBefore: now.addingTimeInterval(-Double(days) * 86_400), now: now,
+                requireUpstreamDelivery: requireUpstream)
+        }
+    }
+}

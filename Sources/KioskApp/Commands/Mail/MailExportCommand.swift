@@ -21,5 +21,6 @@ struct MailExportCommand: AsyncParsableCommand {
         let database = try state.openDatabase()
         let requests = try await database.mailRequests(since: since?.date ?? .distantPast)
         try export.write(requests.map(MailExportRow.init), noun: "mail requests")
+        try await database.markMailExported(ids: requests.compactMap(\.id), at: Date())
     }
 }
