@@ -171,6 +171,11 @@ actor LiveSessionBackend: SessionBackend {
             }
         } catch let error as MailValidationError {
             return .invalid(field: "\(error.field)", message: error.citizenMessage)
+        } catch let error as BackOfficeError {
+            // The 办件 left the replica (withdrawn upstream) or lost its eligibility during the
+            // session: a refusal, not a storage failure.
+            dependencies.logger.notice("mail request refused", metadata: ["mail.error": "\(error)"])
+            return .failed
         } catch {
             dependencies.logger.error("mail request not stored", metadata: ["mail.error": "\(error)"])
             dependencies.storageFailed()
