@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "kiosk-devsim", targets: ["KioskDevSim"]),
         .executable(name: "kiosk-bench", targets: ["KioskBench"]),
         .executable(name: "kiosk-gateway", targets: ["KioskGateway"]),
+        .executable(name: "kiosk-sync", targets: ["KioskSyncCommand"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,6 +41,9 @@ let package = Package(
         // C at the edge: only KioskDevices imports these.
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CCups", providers: [.apt(["libcups2-dev"])]),  // Debian 12 ships no cups.pc
+        // libcurl (mutual TLS, CONNECT proxies, gzip answers) and zlib (gzip requests): only KioskSync.
+        .systemLibrary(
+            name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev", "zlib1g-dev"])]),
 
         // Domain and storage: identity, masking, 办件, calendar, mail, evaluations, AppDatabase.
         .target(
@@ -115,6 +119,30 @@ let package = Package(
         // The kiosk–gateway API's Codable types (docs/gateway.md, openapi.yaml): Foundation only, so the
         // kiosk's sync (issue #14) can use them without linking any server dependency.
         .target(name: "KioskProtocol"),
+        // The kiosk's network side (issue #14): outbox delivery, replica sync, heartbeats, enrollment.
+        // A library for the tests; the process is `kiosk-sync`, started by `kiosk sync`. Never linked
+        // into the kiosk's own binary: the citizen-facing process parses no byte from the network.
+        .target(
+            name: "KioskSync",
+            dependencies: [
+                "KioskCore", "KioskProtocol", "CCurl",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "KioskSyncCommand",
+            dependencies: [
+                "KioskSync", "KioskCore", "KioskProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
         // kiosk-gateway: the fleet's back office (device API with mTLS, staff console, PostgreSQL).
         .executableTarget(
             name: "KioskGateway",
@@ -169,9 +197,16 @@ let package = Package(
             name: "KioskUITests", dependencies: ["KioskUI", "KioskTerminal", "KioskCore", "KioskTestSupport"]),
         .testTarget(name: "KioskBenchTests", dependencies: ["KioskBench"]),
         .testTarget(
+            name: "KioskSyncTests",
+            dependencies: [
+                "KioskSync", "KioskProtocol", "KioskCore", "KioskTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
             name: "KioskGatewayTests",
             dependencies: [
-                "KioskGateway", "KioskProtocol", "KioskCore", "KioskTestSupport",
+                "KioskGateway", "KioskProtocol", "KioskCore", "KioskSync", "KioskTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "X509", package: "swift-certificates"),

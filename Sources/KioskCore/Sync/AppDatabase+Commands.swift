@@ -25,20 +25,22 @@ extension AppDatabase {
 
     /// The oldest command not started yet and not past its deadline. Commands whose deadline passed
     /// before they were started are first finished as failed (``DeviceCommandEntry/deadlinePassedDetail``),
-    /// in the same transaction, so their result is reported.
-    package func nextCommand(now: Date) async throws -> DeviceCommandEntry? {
+    /// in the same transaction, so their result is reported. `kinds` limits the search to the
+    /// commands one process executes (the sync process runs `resync`, the UI process the others).
+    package func nextCommand(now: Date, kinds: Set<String>? = nil) async throws -> DeviceCommandEntry? {
         try await writer.write { db in
             try db.execute(
                 sql: """
                     UPDATE deviceCommand SET finishedAt = ?1, ok = 0, detail = ?2
                     WHERE startedAt IS NULL AND finishedAt IS NULL AND deadline IS NOT NULL AND deadline < ?1
                     """, arguments: [StoredTime(now), DeviceCommandEntry.deadlinePassedDetail])
-            return try DeviceCommandEntry.fetchOne(
+            let waiting = try DeviceCommandEntry.fetchAll(
                 db,
                 sql: """
                     SELECT * FROM deviceCommand WHERE startedAt IS NULL AND finishedAt IS NULL
-                    ORDER BY receivedAt, rowid LIMIT 1
+                    ORDER BY receivedAt, rowid
                     """)
+            return waiting.first { kinds?.contains($0.kind) ?? true }
         }
     }
 

@@ -12,6 +12,15 @@ extension AppDatabase {
         try await writer.write { db in try Self.setSyncValue(key, value, at: time, db) }
     }
 
+    /// Stores several values in one transaction (`nil` removes a key).
+    package func setSyncValues(_ values: [String: String?], at time: Date = Date()) async throws {
+        try await writer.write { db in
+            for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+                try Self.setSyncValue(key, value, at: time, db)
+            }
+        }
+    }
+
     /// A time stored under `key` (as ``StoredTime`` text), e.g. ``SyncStateKey/lastContactAt``.
     package func syncTime(_ key: String) async throws -> Date? {
         try await syncValue(key).flatMap { StoredTime.date(from: $0.databaseValue) }
