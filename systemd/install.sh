@@ -42,7 +42,7 @@ r=${root%/}
 
 # Files: units, drop-ins, rules. Configuration the site edits (kiosk.toml) is never overwritten.
 install -D -m 0644 -t "$r/etc/systemd/system" \
-    "$here/kiosk.service" "$here/kiosk-cage.service" "$here/kiosk-kmscon.service"
+    "$here/kiosk.service" "$here/kiosk-cage.service" "$here/kiosk-kmscon.service" "$here/kiosk-sync.service"
 install -D -m 0644 "$here/tmpfiles.d/kiosk.conf" "$r/etc/tmpfiles.d/kiosk.conf"
 install -D -m 0644 "$here/sysusers.d/kiosk.conf" "$r/etc/sysusers.d/kiosk.conf"
 install -D -m 0644 "$here/udev/70-kiosk-idcard.rules" "$r/etc/udev/rules.d/70-kiosk-idcard.rules"
@@ -67,6 +67,8 @@ if [[ $enable == yes ]]; then
         [[ $other == "$unit" ]] || systemctl --root="$root" disable "$other" 2>/dev/null || true
     done
     systemctl --root="$root" enable "$unit"
+    # Exits at once on a kiosk without [gateway] url, so it is enabled everywhere.
+    systemctl --root="$root" enable kiosk-sync.service
 fi
 
 if [[ $root == / ]]; then

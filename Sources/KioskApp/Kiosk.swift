@@ -9,7 +9,8 @@ struct Kiosk: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, DemoCommand.self, DoctorCommand.self,
             ReaderCommand.self, PrinterCommand.self, DataCommand.self, MailCommand.self,
-            EvaluationsCommand.self, AuditCommand.self, MaintenanceCommand.self, VersionCommand.self,
+            EvaluationsCommand.self, AuditCommand.self, MaintenanceCommand.self, GatewayCommand.self, SyncCommand.self,
+            VersionCommand.self,
         ]
     )
 }

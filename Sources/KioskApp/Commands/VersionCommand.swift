@@ -1,4 +1,5 @@
 import ArgumentParser
+import KioskCore
 
 /// `kiosk version`: prints the kiosk's version.
 struct VersionCommand: ParsableCommand {
@@ -10,9 +11,4 @@ struct VersionCommand: ParsableCommand {
     func run() {
         print("kiosk \(KioskVersion.current)")
     }
-}
-
-/// The version of this build.
-enum KioskVersion {
-    static let current = "0.1.0"
 }

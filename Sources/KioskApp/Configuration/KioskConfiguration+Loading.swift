@@ -94,6 +94,12 @@ extension KioskConfiguration {
         r.string("maintenance.export_directory", into: &maintenance.exportDirectory, validate: Self.absolutePath)
 
         r.choice("logging.level", into: &logging.level)
+
+        r.string("gateway.url", into: &gateway.url, validate: Self.httpsURL)
+        r.string("gateway.ca_file", into: &gateway.caFile, validate: Self.absolutePath)
+        r.string("gateway.proxy", into: &gateway.proxy, validate: Self.proxyURL)
+        r.int("gateway.heartbeat_seconds", into: &gateway.heartbeatSeconds, range: 10...3_600)
+        r.int("gateway.pull_seconds", into: &gateway.pullSeconds, range: 5...3_600)
     }
 
     private static func nonEmpty(_ value: String) -> String? {
@@ -110,6 +116,20 @@ extension KioskConfiguration {
         let allowed = value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
         return !value.isEmpty && value.count <= 32 && allowed
             ? nil : "must be 1–32 characters of A–Z, a–z, 0–9, '-' or '_'"
+    }
+
+    private static func httpsURL(_ value: String) -> String? {
+        guard let url = URL(string: value), url.scheme == "https", url.host != nil else {
+            return "must be an https:// URL of the gateway's device API"
+        }
+        return url.path.isEmpty || url.path == "/" ? nil : "must not have a path (https://host:port)"
+    }
+
+    private static func proxyURL(_ value: String) -> String? {
+        guard let url = URL(string: value), url.scheme == "http", url.host != nil else {
+            return "must be an http://host:port proxy URL"
+        }
+        return nil
     }
 
     private static func absolutePath(_ value: String) -> String? {

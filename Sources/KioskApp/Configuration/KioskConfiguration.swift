@@ -13,6 +13,24 @@ struct KioskConfiguration: Sendable, Equatable {
     var evaluation = Evaluation()
     var maintenance = Maintenance()
     var logging = Logging()
+    var gateway = Gateway()
+
+    /// The connection to kiosk-gateway (docs/gateway.md, "The kiosk online"). An empty `url` means a
+    /// kiosk without a gateway: everything works as before and `kiosk sync` has nothing to do.
+    struct Gateway: Sendable, Equatable {
+        /// The device API, `https://host:8443`.
+        var url = ""
+        /// The gateway's CA certificate (PEM), used by `kiosk gateway enroll` (a copy is kept in the
+        /// state directory afterwards).
+        var caFile = ""
+        /// An HTTP CONNECT proxy, `http://host:port`; empty uses `https_proxy` when set.
+        var proxy = ""
+        /// Heartbeat and pull intervals until the gateway names its own.
+        var heartbeatSeconds = 60
+        var pullSeconds = 60
+
+        var isConfigured: Bool { !url.isEmpty }
+    }
 
     /// Where the kiosk stands and who runs it.
     struct Site: Sendable, Equatable {

@@ -8,6 +8,7 @@ enum DoctorChecks {
         { await calendars(now: Date(), environment: ProcessInfo.processInfo.environment, stateDirectory: $1, $0) },
         { configuration, _ in await reader(configuration) },
         { configuration, _ in await printer(configuration) },
+        { await GatewayDoctorCheck.findings($0, stateDirectory: $1, now: Date()) },
     ]
 
     /// The working-day calendar covers this year and next (rule R13), else deadlines are estimates.

@@ -7,12 +7,15 @@ import Testing
 /// when scripts/test runs the suite (it sets KIOSK_TEST_TMPDIR).
 @Suite(.enabled(if: OpsFixtures.tool("systemd-analyze") != nil || OpsFixtures.runByScriptsTest))
 struct SystemdAnalyzeTests {
-    static let units = ["kiosk.service", "kiosk-cage.service", "kiosk-kmscon.service", "kiosk-gateway.service"]
+    static let units = [
+        "kiosk.service", "kiosk-cage.service", "kiosk-kmscon.service", "kiosk-gateway.service", "kiosk-sync.service",
+    ]
 
     /// The exposure budget per unit (systemd-analyze security, 0 = locked down … 10 = exposed).
     /// kmscon must run as root with DRM/VT capabilities, so its budget is looser.
     static let exposureBudget: [String: Double] = [
         "kiosk.service": 2.5, "kiosk-cage.service": 2.5, "kiosk-kmscon.service": 3.5, "kiosk-gateway.service": 2.5,
+        "kiosk-sync.service": 2.5,
     ]
 
     func analyze() throws -> URL {
