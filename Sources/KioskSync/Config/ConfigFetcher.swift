@@ -27,6 +27,12 @@ package struct ConfigFetcher: Sendable {
             return false
         }
         let text = String(decoding: try ProtocolCoding.encoder().encode(fetched.document), as: UTF8.self)
+        // The home screen reads typed rows, never this JSON (the UI process parses nothing from the
+        // network); texts are made displayable on the way in.
+        try await database.replaceAnnouncements(
+            fetched.document.announcements.map {
+                KioskCore.Announcement(id: $0.id, text: $0.text, validFrom: $0.validFrom, validTo: $0.validTo)
+            })
         try await database.setSyncValues([
             SyncStateKey.configJSON: text,
             SyncStateKey.configETag: fetched.etag ?? "\"\(fetched.document.version)\"",

@@ -2,8 +2,8 @@ import GRDB
 
 extension Migration {
     /// The connected kiosk (`KioskSync`): dead letters and submission ids in the outbox, versions and
-    /// tombstones for the replica, the sync state, the command log, and the USB export time of a
-    /// mail request.
+    /// tombstones for the replica, the sync state, the command log, the USB export time of a mail
+    /// request, and the home screen's announcements.
     static let v4Sync = Migration("v4-sync") { db in
         try db.alter(table: "outbox") { t in
             t.add(column: "deadLetteredAt", .datetime)
@@ -57,6 +57,15 @@ extension Migration {
             t.column("ok", .boolean)
             t.column("detail", .text)
             t.column("reportedAt", .datetime)
+        }
+
+        // Announcements for the home screen, as the sync process validated them (the UI process
+        // reads typed rows, never the gateway's JSON). Replaced as a whole with each configuration.
+        try db.create(table: "announcement") { t in
+            t.primaryKey("id", .integer)
+            t.column("text", .text).notNull()
+            t.column("validFrom", .datetime).notNull()
+            t.column("validTo", .datetime).notNull()
         }
     }
 }
