@@ -55,6 +55,8 @@ struct BenchCommand: AsyncParsableCommand {
                 router.add(
                     middleware: InFlightLimit(
                         limit: configuration.maxInFlight, retryAfterSeconds: 5, counter: InFlightCounter()))
+                router.add(middleware: ResponseCompression())
+                router.add(middleware: RequestDecompression())
                 let environment = DeviceAPIEnvironment(
                     configuration: configuration, database: database,
                     certificateAuthority: try CertificateAuthority.load(directory: configuration.caDirectory),

@@ -45,6 +45,10 @@ struct GatewayServer {
         router.add(middleware: ProblemMiddleware())
         router.add(
             middleware: InFlightLimit(limit: configuration.maxInFlight, retryAfterSeconds: 5, counter: inFlight))
+        // Inside the metrics and the in-flight limit, which so count every request and the time
+        // spent (de)compressing; outside the routes, which see and answer plain JSON.
+        router.add(middleware: ResponseCompression())
+        router.add(middleware: RequestDecompression())
         let environment = DeviceAPIEnvironment(
             configuration: configuration, database: database, certificateAuthority: certificateAuthority,
             logger: logger)
