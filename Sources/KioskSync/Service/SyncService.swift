@@ -45,11 +45,13 @@ package struct SyncService<C: Clock<Duration>>: Service {
     }
 
     package func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        // A graceful shutdown cancels the sleep between steps; a step in flight finishes first
+        // (its SQLite transaction commits or rolls back as a whole either way).
+        await cancelWhenGracefulShutdown {
             var loop = SyncLoop(service: self)
             while !Task.isCancelled {
                 let wait = await loop.step()
-                try await clock.sleep(for: wait)
+                do { try await clock.sleep(for: wait) } catch { return }
             }
         }
     }
