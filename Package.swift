@@ -211,6 +211,7 @@ let package = Package(
             dependencies: [
                 "KioskGateway", "KioskProtocol", "KioskCore", "KioskSync", "KioskTestSupport",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
