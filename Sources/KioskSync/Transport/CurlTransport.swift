@@ -23,6 +23,9 @@ package final class CurlTransport: GatewayTransport, @unchecked Sendable {
         package var timeout: Duration = .seconds(60)
         /// Bodies at least this long are sent gzip-compressed.
         package var compressBodiesFrom = 256
+        /// libcurl's own trace on standard error (`KIOSK_SYNC_CURL_VERBOSE=1`): connects, proxies,
+        /// TLS, headers. Never bodies.
+        package var verbose = ProcessInfo.processInfo.environment["KIOSK_SYNC_CURL_VERBOSE"] == "1"
 
         package init(
             baseURL: String, caFile: String, clientCertificate: (certificate: String, key: String)?, proxy: String?
@@ -83,7 +86,6 @@ package final class CurlTransport: GatewayTransport, @unchecked Sendable {
 
         var body = request.body
         var headers = request.headers
-        headers.append((name: "Accept", value: "application/json"))
         if let plain = body {
             headers.append((name: "Content-Type", value: "application/json"))
             if plain.count >= settings.compressBodiesFrom, let compressed = Gzip.compress(plain) {
@@ -91,8 +93,11 @@ package final class CurlTransport: GatewayTransport, @unchecked Sendable {
                 headers.append((name: "Content-Encoding", value: "gzip"))
             }
         }
-        headers.append((name: "Expect", value: ""))  // no 100-continue round trip
         for header in headers { headerList = curl_slist_append(headerList, "\(header.name): \(header.value)") }
+        // "Name:" with nothing after the colon removes a header libcurl would add: no 100-continue
+        // round trip, and no `Accept: */*` (every byte counts on a metered link).
+        headerList = curl_slist_append(headerList, "Expect:")
+        headerList = curl_slist_append(headerList, "Accept:")
 
         var failure: CURLcode = CURLE_OK
         func set(_ code: CURLcode) { if failure == CURLE_OK, code != CURLE_OK { failure = code } }
@@ -107,6 +112,7 @@ package final class CurlTransport: GatewayTransport, @unchecked Sendable {
         set(kiosk_curl_set_string(handle, CURLOPT_ACCEPT_ENCODING, "gzip"))
         set(kiosk_curl_set_long(handle, CURLOPT_NOSIGNAL, 1))
         set(kiosk_curl_set_long(handle, CURLOPT_TCP_KEEPALIVE, 1))
+        if settings.verbose { set(kiosk_curl_set_long(handle, CURLOPT_VERBOSE, 1)) }
         set(kiosk_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(settings.connectTimeout)))
         set(kiosk_curl_set_long(handle, CURLOPT_TIMEOUT_MS, Self.milliseconds(settings.timeout)))
         set(kiosk_curl_set_pointer(handle, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList)))
