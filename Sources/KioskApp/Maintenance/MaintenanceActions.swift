@@ -50,7 +50,8 @@ struct MaintenanceActions: Sendable {
         let enrollment = URL(fileURLWithPath: stateDirectory).appendingPathComponent("gateway/enrollment.json").path
         var lines = [
             MaintenanceStatusLine(
-                part: .maintenanceGatewayEnrolled, state: FileManager.default.fileExists(atPath: enrollment) ? "yes" : "no")
+                part: .maintenanceGatewayEnrolled,
+                state: FileManager.default.fileExists(atPath: enrollment) ? "yes" : "no")
         ]
         let summary: SyncSummary
         do {
@@ -62,7 +63,8 @@ struct MaintenanceActions: Sendable {
         let lastPull = try? await database.syncTime(SyncStateKey.lastPullAt)
         lines.append(
             MaintenanceStatusLine(
-                part: .maintenanceGatewayContact, state: summary.lastContactAt.map(DisplayFormat.receiptTime) ?? "never"))
+                part: .maintenanceGatewayContact, state: summary.lastContactAt.map(DisplayFormat.receiptTime) ?? "never"
+            ))
         lines.append(MaintenanceStatusLine(part: .maintenanceGatewayOutbox, state: "\(summary.outboxPending)"))
         var deadLetters = "\(summary.deadLettered)"
         let reasons = summary.deadLetterReasons.prefix(Self.shownDeadLetterReasons).map { $0.isEmpty ? "?" : $0 }

@@ -88,7 +88,8 @@ struct GatewayCommandRunner<C: Clock<Duration>>: Service {
             detail = "unsupported by the UI process"
         }
         await finish(command, ok: ok, detail: detail)
-        return command.kind == "restartApp" ? .restart(id: command.id) : .ran(id: command.id, kind: command.kind, ok: ok)
+        return command.kind == "restartApp"
+            ? .restart(id: command.id) : .ran(id: command.id, kind: command.kind, ok: ok)
     }
 
     private func finish(_ command: DeviceCommandEntry, ok: Bool, detail: String) async {
@@ -97,7 +98,8 @@ struct GatewayCommandRunner<C: Clock<Duration>>: Service {
             try await database.finishCommand(id: command.id, ok: ok, detail: detail, at: time)
         } catch {
             logger.error(
-                "device command result not stored", metadata: ["command.id": "\(command.id)", "command.error": "\(error)"])
+                "device command result not stored",
+                metadata: ["command.id": "\(command.id)", "command.error": "\(error)"])
         }
         logger.notice(
             "device command run",

@@ -40,7 +40,8 @@ package enum HomeScreen {
         // Notices take the last rows of the content; without any, the layout is unchanged.
         let noticeRows = min(input.announcements.count, maximumAnnouncements, max(0, frame.height - 8))
         let content = Rect(
-            x: frame.minX, y: frame.minY, width: frame.width, height: frame.height - (noticeRows > 0 ? noticeRows + 1 : 0))
+            x: frame.minX, y: frame.minY, width: frame.width,
+            height: frame.height - (noticeRows > 0 ? noticeRows + 1 : 0))
         let banner = Rect(x: content.minX, y: content.minY, width: content.width, height: 3)
         painter.fill(banner, style: theme.focusedButton)
         painter.centredText(context.text(.homePlaceCard), in: banner, row: banner.minY + 1, style: theme.focusedButton)
@@ -79,7 +80,8 @@ package enum HomeScreen {
             let line = context.breaker.truncate(
                 label + terminalSafe(announcement), maxWidth: frame.width, ellipsis: ellipsis)
             painter.text(
-                line, at: Point(x: frame.minX, y: frame.maxY - noticeRows + index), width: frame.width, style: theme.title)
+                line, at: Point(x: frame.minX, y: frame.maxY - noticeRows + index), width: frame.width,
+                style: theme.title)
         }
         painter.footer(
             leading: leading,

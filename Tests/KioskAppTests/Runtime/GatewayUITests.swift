@@ -137,7 +137,10 @@ import Testing
         let probe = Probe()
         let runner = Self.runner(database, probe)
         try await database.recordCommands(
-            [("old", "printTest", Self.now.addingTimeInterval(-1)), ("new", "printTest", Self.now.addingTimeInterval(60))],
+            [
+                ("old", "printTest", Self.now.addingTimeInterval(-1)),
+                ("new", "printTest", Self.now.addingTimeInterval(60)),
+            ],
             at: Self.now.addingTimeInterval(-120))
         #expect(await runner.step() == .ran(id: "new", kind: "printTest", ok: true))
         #expect(probe.prints.withLock { $0 } == 1)
@@ -249,7 +252,9 @@ import Testing
         #expect(batch.count == 5)
         let reasons = ["rejected: a", "rejected: b", "rejected: c", "rejected: d"]
         try await database.recordDelivery(
-            zip(batch.prefix(4), reasons).map { OutboxOutcome(outboxId: $0.entry.id!, result: .deadLetter(reason: $1)) },
+            zip(batch.prefix(4), reasons).map {
+                OutboxOutcome(outboxId: $0.entry.id!, result: .deadLetter(reason: $1))
+            },
             at: Self.now)
         try await database.setSyncTime(SyncStateKey.lastContactAt, Self.now)
         try await database.setSyncTime(SyncStateKey.lastPullAt, Self.now.addingTimeInterval(-60))
@@ -263,7 +268,9 @@ import Testing
         #expect(state(.maintenanceGatewayOutbox) == "1")
         #expect(state(.maintenanceGatewayDeadLetters) == "4 (rejected: a; rejected: b; rejected: c)")
         #expect(state(.maintenanceGatewayContact) == DisplayFormat.receiptTime(Self.now))
-        #expect(state(.maintenanceGatewayReplica) == "0 办件, last pull \(DisplayFormat.receiptTime(Self.now.addingTimeInterval(-60)))")
+        #expect(
+            state(.maintenanceGatewayReplica)
+                == "0 办件, last pull \(DisplayFormat.receiptTime(Self.now.addingTimeInterval(-60)))")
 
         let gateway = URL(fileURLWithPath: directory).appendingPathComponent("gateway")
         try FileManager.default.createDirectory(at: gateway, withIntermediateDirectories: true)

@@ -40,7 +40,8 @@ import Testing
     @Test("notices fit at every size and in both languages", arguments: Fixtures.sizes)
     func everySize(size: Size) {
         for language in UILanguage.allCases {
-            let buffer = home([Self.long, "短公告", String(repeating: "\u{20BB7}", count: 150)], size: size, language: language)
+            let buffer = home(
+                [Self.long, "短公告", String(repeating: "\u{20BB7}", count: 150)], size: size, language: language)
             #expect(buffer.wideGlyphViolations.isEmpty, "\(language) \(size)")
             #expect(buffer.contains("短公告"), "\(language) \(size)")
             // Nothing is drawn in the bottom-right cell.
