@@ -13,6 +13,8 @@ struct MaintenanceActions: Sendable {
     var exportDirectory: String
     var profileName: String
     var now: @Sendable () -> Date
+    /// A connected kiosk (`[gateway] url`): the status also shows the sync figures, from SQLite only.
+    var gatewayConfigured = false
 
     /// One line per part: reader, printer (with paper), database, disk, sync backlog.
     func statusLines() async -> [MaintenanceStatusLine] {
@@ -35,6 +37,43 @@ struct MaintenanceActions: Sendable {
         }
         let backlog = (try? await database.pendingOutbox(now: now(), limit: 10_000).count) ?? -1
         lines.append(MaintenanceStatusLine(part: .maintenanceBacklog, state: "\(backlog)"))
+        if gatewayConfigured { lines += await gatewayLines() }
+        return lines
+    }
+
+    /// The most dead-letter reasons shown.
+    static let shownDeadLetterReasons = 3
+
+    /// Enrolment, last contact, outbox and replica, as the sync process left them in SQLite (the UI
+    /// process never asks the network).
+    func gatewayLines() async -> [MaintenanceStatusLine] {
+        let enrollment = URL(fileURLWithPath: stateDirectory).appendingPathComponent("gateway/enrollment.json").path
+        var lines = [
+            MaintenanceStatusLine(
+                part: .maintenanceGatewayEnrolled,
+                state: FileManager.default.fileExists(atPath: enrollment) ? "yes" : "no")
+        ]
+        let summary: SyncSummary
+        do {
+            summary = try await database.syncSummary(now: now())
+        } catch {
+            lines.append(MaintenanceStatusLine(part: .maintenanceGatewayOutbox, state: "unreadable: \(error)"))
+            return lines
+        }
+        let lastPull = try? await database.syncTime(SyncStateKey.lastPullAt)
+        lines.append(
+            MaintenanceStatusLine(
+                part: .maintenanceGatewayContact, state: summary.lastContactAt.map(DisplayFormat.receiptTime) ?? "never"
+            ))
+        lines.append(MaintenanceStatusLine(part: .maintenanceGatewayOutbox, state: "\(summary.outboxPending)"))
+        var deadLetters = "\(summary.deadLettered)"
+        let reasons = summary.deadLetterReasons.prefix(Self.shownDeadLetterReasons).map { $0.isEmpty ? "?" : $0 }
+        if !reasons.isEmpty { deadLetters += " (" + reasons.joined(separator: "; ") + ")" }
+        lines.append(MaintenanceStatusLine(part: .maintenanceGatewayDeadLetters, state: deadLetters))
+        lines.append(
+            MaintenanceStatusLine(
+                part: .maintenanceGatewayReplica,
+                state: "\(summary.caseFileCount) 办件, last pull \(lastPull.map(DisplayFormat.receiptTime) ?? "never")"))
         return lines
     }
 

@@ -88,17 +88,20 @@ struct KioskApplication {
                 supervisionPhone: configuration.site.supervisionPhone, now: now,
                 logger: Logger(label: "kiosk.session"), storageFailed: { health.probeSoon() }))
 
+        let connected = configuration.gateway.isConfigured
         let pinHash: PinHash? =
             configuration.maintenance.pinHash.isEmpty
             ? nil : try PinHash(parsing: configuration.maintenance.pinHash)
+        let maintenanceActions = MaintenanceActions(
+            database: database, printer: printer,
+            readerStatus: { reader.map { "\($0.status)" } ?? "disabled" },
+            reconnectReader: { reader?.requestReconnect() },
+            stateDirectory: stateDirectory, exportDirectory: configuration.maintenance.exportDirectory,
+            profileName: configuration.printer.profile.rawValue, now: now,
+            gatewayConfigured: connected)
         let console = MaintenanceConsole(
             pinHash: pinHash, inactivityTimeout: .seconds(configuration.maintenance.idleExitSeconds),
-            actions: MaintenanceActions(
-                database: database, printer: printer,
-                readerStatus: { reader.map { "\($0.status)" } ?? "disabled" },
-                reconnectReader: { reader?.requestReconnect() },
-                stateDirectory: stateDirectory, exportDirectory: configuration.maintenance.exportDirectory,
-                profileName: configuration.printer.profile.rawValue, now: now),
+            actions: maintenanceActions,
             database: database, terminalId: configuration.site.terminalId, strings: strings, theme: theme,
             logger: Logger(label: "kiosk.maintenance"))
         let uiBox = UIServiceBox()
@@ -115,7 +118,8 @@ struct KioskApplication {
                 countdown: .seconds(configuration.session.countdownSeconds),
                 demoCards: demoCards,
                 defaultLanguage: language,
-                highContrastByDefault: configuration.ui.theme == .highContrast),
+                highContrastByDefault: configuration.ui.theme == .highContrast,
+                announcementRefresh: min(.seconds(configuration.ui.repaintIntervalSeconds), .seconds(30))),
             hooks: ShellHooks(
                 maintenanceRequested: { await console.open() },
                 placeDemoCard: { index in
@@ -123,7 +127,12 @@ struct KioskApplication {
                     simulatedReader?.place(SampleCards.all[index].card)
                 },
                 removeDemoCard: { simulatedReader?.remove() },
-                sessionEnded: { uiBox.service?.requestWipe() }),
+                sessionEnded: { uiBox.service?.requestWipe() },
+                announcements: {
+                    // Typed rows the sync process stored; nothing from the network is parsed here.
+                    guard connected else { return [] }
+                    return ((try? await database.currentAnnouncements(now: now())) ?? []).map(\.text)
+                }),
             maintenanceKeys: configuration.maintenance.keySequence.compactMap(KeyName.parse))
 
         let (cardEvents, cardContinuation) = AsyncStream.makeStream(of: CardEvent.self)
@@ -135,8 +144,9 @@ struct KioskApplication {
             repaintInterval: .seconds(configuration.ui.repaintIntervalSeconds), logger: Logger(label: "kiosk.ui"))
         uiBox.service = ui
 
-        // A connected kiosk (KioskSync) passes `requireUpstreamDelivery: true` here.
-        let retentionConfiguration = RetentionConfiguration(auditRetentionDays: configuration.retention.auditDays)
+        // A connected kiosk keeps a delivered request's personal data until the gateway has it too.
+        let retentionConfiguration = RetentionConfiguration(
+            auditRetentionDays: configuration.retention.auditDays, requireUpstreamDelivery: connected)
         let retention = RetentionService(
             database: database,
             configuration: retentionConfiguration,
@@ -161,6 +171,7 @@ struct KioskApplication {
         } else {
             cardContinuation.finish()
         }
+        let printerBoard = PrinterStatusBoard()
         if let printer, configuration.printer.driver != .preview {
             let monitor = PrinterMonitor(printer: printer, logger: Logger(label: "kiosk.printer.monitor"))
             services.append(.init(service: monitor))
@@ -168,7 +179,7 @@ struct KioskApplication {
                 .init(
                     service: PrinterAlerts(
                         changes: monitor.changes, database: database, terminalId: configuration.site.terminalId,
-                        logger: Logger(label: "kiosk.printer"))))
+                        board: connected ? printerBoard : nil, logger: Logger(label: "kiosk.printer"))))
         }
         services.append(.init(service: health))
         services.append(
@@ -176,6 +187,34 @@ struct KioskApplication {
                 service: WALCheckpointService(
                     checkpointer: WALCheckpointer(database: database), logger: Logger(label: "kiosk.database"))))
         services.append(.init(service: retention))
+        if connected {
+            // The devices' state for the sync process's heartbeat (the only way it leaves this process).
+            services.append(
+                .init(
+                    service: DeviceStatusPublisher(
+                        database: database, readerState: { reader?.status.device.rawValue ?? "disabled" },
+                        printers: printerBoard, printerName: configuration.printer.queue, clock: ContinuousClock(),
+                        now: now, logger: Logger(label: "kiosk.devices.status"))))
+            services.append(
+                .init(
+                    service: GatewayCommandRunner(
+                        database: database, terminalId: configuration.site.terminalId,
+                        isIdle: {
+                            let home = await shell.isIdle
+                            let staff = await console.isOpen
+                            return home && !staff && health.isHealthy
+                        },
+                        actions: .init(
+                            reconnectReader: {
+                                guard let reader else { return false }
+                                reader.requestReconnect()
+                                return true
+                            },
+                            printTest: { await Self.printTest(maintenanceActions) }),
+                        clock: ContinuousClock(), now: now, logger: Logger(label: "kiosk.commands")),
+                    // restartApp ends the runner: the whole kiosk stops and systemd starts it again.
+                    successTerminationBehavior: .gracefullyShutdownGroup))
+        }
         services.append(.init(service: ui, successTerminationBehavior: .gracefullyShutdownGroup))
 
         var groupConfiguration = ServiceGroupConfiguration(
@@ -199,6 +238,16 @@ struct KioskApplication {
         // A session open at shutdown ends like any other: identity wiped, print jobs cancelled.
         await backend.endAllSessions()
         logger.notice("kiosk stopped")
+    }
+
+    /// The gateway's `printTest`: the test receipt maintenance mode prints, its result in a few words.
+    static func printTest(_ actions: MaintenanceActions) async -> (ok: Bool, detail: String) {
+        let notice = await actions.printTestReceipt()
+        switch notice.key {
+        case .maintenanceTestPrinted: return (true, "printed")
+        case .maintenanceNoPrinter: return (false, "no printer")
+        default: return (false, "print failed: \(notice.arguments["error"] ?? "?")")
+        }
     }
 
     /// A demo button's label: the invented holder's name and what makes the card special.

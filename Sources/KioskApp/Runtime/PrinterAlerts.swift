@@ -11,11 +11,14 @@ struct PrinterAlerts: Service {
     let changes: AsyncStream<PrinterMonitor.Change>
     let database: AppDatabase
     let terminalId: String
+    /// Keeps the latest status for ``DeviceStatusPublisher`` (a connected kiosk); nil on an island kiosk.
+    var board: PrinterStatusBoard? = nil
     let logger: Logger
 
     func run() async throws {
         for await change in changes.cancelOnGracefulShutdown() {
             let status = change.status
+            board?.update(status)
             let detail =
                 "device=\(status.device.rawValue) paper=\(status.paper.rawValue) reasons=\(status.reasons.joined(separator: ","))"
             if status.canPrint && status.paper != .low {

@@ -118,6 +118,12 @@ actor LiveSessionBackend: SessionBackend {
         let item = try await dependencies.database.serviceItem(for: caseFile)
         var detail = viewModels.detail(for: caseFile, item: item, now: dependencies.now())
         if store[session]?.identity == nil { detail.row.canMail = false }
+        // 已交寄 with its waybill, once the gateway's mail status reached the kiosk's replica.
+        if let mail = try await dependencies.database.mailRequest(caseNumber: number), mail.status == .posted,
+            let waybill = mail.waybillNumber, !waybill.isEmpty
+        {
+            detail.postedWaybill = waybill
+        }
         return detail
     }
 

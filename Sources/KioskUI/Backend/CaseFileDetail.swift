@@ -10,14 +10,20 @@ package struct CaseFileDetail: Sendable, Equatable {
     package var phone: String
     /// The timeline of steps, oldest first.
     package var steps: [TimelineStep]
+    /// The waybill of the citizen's mail request once it is 已交寄 (`posted`); nil otherwise.
+    package var postedWaybill: String?
 
     /// Creates a detail view model.
-    package init(row: CaseFileRow, acceptedText: String, department: String, phone: String, steps: [TimelineStep]) {
+    package init(
+        row: CaseFileRow, acceptedText: String, department: String, phone: String, steps: [TimelineStep],
+        postedWaybill: String? = nil
+    ) {
         self.row = row
         self.acceptedText = acceptedText
         self.department = department
         self.phone = phone
         self.steps = steps
+        self.postedWaybill = postedWaybill
     }
 }
 

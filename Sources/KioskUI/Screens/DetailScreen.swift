@@ -23,6 +23,10 @@ enum DetailScreen {
             (context.text(.detailPromised), promised),
             (context.text(.detailDepartment), detail.department),
             (context.text(.detailPhone), detail.phone),
+            (
+                context.text(.detailMailPosted),
+                detail.postedWaybill.map { context.text(.detailMailPostedValue, ["waybill": $0]) } ?? ""
+            ),
         ].filter { !$0.1.isEmpty }
         var y = content.minY
         y += painter.fields(

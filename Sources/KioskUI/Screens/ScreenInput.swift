@@ -7,11 +7,14 @@ package struct ScreenInput: Sendable {
     package var config: UIConfig
     /// The animation step (increments on every tick), for spinners.
     package var step: Int
+    /// The notices for the home screen (the gateway's 公告, plain text); empty shows nothing.
+    package var announcements: [String]
 
     /// Creates a screen input.
-    package init(machine: SessionMachine, config: UIConfig, step: Int) {
+    package init(machine: SessionMachine, config: UIConfig, step: Int, announcements: [String] = []) {
         self.machine = machine
         self.config = config
         self.step = step
+        self.announcements = announcements
     }
 }

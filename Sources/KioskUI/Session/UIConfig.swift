@@ -25,6 +25,8 @@ package struct UIConfig: Sendable {
     package var highContrastByDefault: Bool
     /// The language sessions start in.
     package var defaultLanguage: UILanguage
+    /// How often the home screen asks for its notices again (``ShellHooks/announcements``).
+    package var announcementRefresh: Duration
 
     /// Creates a configuration.
     package init(
@@ -39,7 +41,8 @@ package struct UIConfig: Sendable {
         demoCards: [String] = [],
         elderModeByDefault: Bool = false,
         defaultLanguage: UILanguage = .simplifiedChinese,
-        highContrastByDefault: Bool = false
+        highContrastByDefault: Bool = false,
+        announcementRefresh: Duration = .seconds(30)
     ) {
         self.siteName = siteName
         self.operatorName = operatorName
@@ -53,5 +56,6 @@ package struct UIConfig: Sendable {
         self.elderModeByDefault = elderModeByDefault
         self.highContrastByDefault = highContrastByDefault
         self.defaultLanguage = defaultLanguage
+        self.announcementRefresh = announcementRefresh
     }
 }

@@ -21,6 +21,8 @@ package actor KioskShell {
     private var step = 0
     private var lastScreenKind = ""
     private var overlayWasUp = false
+    private var announcements: [String] = []
+    private var announcementsFetchedAt: ContinuousClock.Instant?
 
     /// Creates the shell on the home screen.
     ///
@@ -51,6 +53,9 @@ package actor KioskShell {
     /// A copy of the state machine (for tests and diagnostics).
     package var state: SessionMachine { machine }
 
+    /// `true` on the home screen with no citizen session: the moment for the gateway's commands.
+    package var isIdle: Bool { machine.screen == .home && machine.session == nil }
+
     /// The controls of the current frame at `size` (for tests and diagnostics).
     package func currentControls(size: Size) -> [Control] {
         layoutIfNeeded(size: size)
@@ -64,6 +69,7 @@ package actor KioskShell {
         case .tick(let now):
             step &+= 1
             await apply(.tick(now: now))
+            await refreshAnnouncements(now: now)
         case .card(let card):
             switch card {
             case .reading: await apply(.cardReading)
@@ -89,7 +95,8 @@ package actor KioskShell {
     /// Draws the current screen into `buffer` (its size is the terminal's size).
     package func render(into buffer: inout CellBuffer) {
         var painter = makePainter(size: buffer.size)
-        ScreenRenderer.draw(ScreenInput(machine: machine, config: config, step: step), into: &painter)
+        ScreenRenderer.draw(
+            ScreenInput(machine: machine, config: config, step: step, announcements: announcements), into: &painter)
         buffer = painter.canvas.buffer
         controls = painter.controls
         controlsSize = buffer.size
@@ -104,6 +111,22 @@ package actor KioskShell {
     }
 
     // MARK: - Internals
+
+    /// Asks for the home screen's notices when it is idle and they are older than
+    /// ``UIConfig/announcementRefresh`` (or the home screen just came back).
+    private func refreshAnnouncements(now: ContinuousClock.Instant) async {
+        guard isIdle else {
+            announcementsFetchedAt = nil
+            return
+        }
+        if let fetched = announcementsFetchedAt, fetched.duration(to: now) < config.announcementRefresh { return }
+        announcementsFetchedAt = now
+        let fresh = await hooks.announcements()
+        if fresh != announcements {
+            announcements = fresh
+            controlsDirty = true
+        }
+    }
 
     private func apply(_ event: SessionEvent) async {
         let effects = machine.handle(event)

@@ -32,17 +32,23 @@ package struct ShellHooks: Sendable {
     package var removeDemoCard: @Sendable () async -> Void
     /// A session ended and its data is gone; the app should fully repaint and clear the scrollback.
     package var sessionEnded: @Sendable () async -> Void
+    /// The notices to show on the home screen now, as plain text (the app reads them from its own
+    /// storage). Asked on the home screen only, at most every ``UIConfig/announcementRefresh`` and
+    /// each time the home screen returns.
+    package var announcements: @Sendable () async -> [String]
 
     /// Creates hooks; omitted ones do nothing.
     package init(
         maintenanceRequested: @escaping @Sendable () async -> Void = {},
         placeDemoCard: @escaping @Sendable (Int) async -> Void = { _ in },
         removeDemoCard: @escaping @Sendable () async -> Void = {},
-        sessionEnded: @escaping @Sendable () async -> Void = {}
+        sessionEnded: @escaping @Sendable () async -> Void = {},
+        announcements: @escaping @Sendable () async -> [String] = { [] }
     ) {
         self.maintenanceRequested = maintenanceRequested
         self.placeDemoCard = placeDemoCard
         self.removeDemoCard = removeDemoCard
         self.sessionEnded = sessionEnded
+        self.announcements = announcements
     }
 }

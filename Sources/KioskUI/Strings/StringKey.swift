@@ -152,4 +152,12 @@ package enum StringKey: String, CaseIterable, Sendable {
     case screenTooSmallTitle = "screenTooSmall.title"
     case screenTooSmallBody = "screenTooSmall.body"
     case screenTooSmallHint = "screenTooSmall.hint"
+    case detailMailPosted = "detail.mailPosted"
+    case detailMailPostedValue = "detail.mailPostedValue"
+    case homeAnnouncement = "home.announcement"
+    case maintenanceGatewayEnrolled = "maintenance.gatewayEnrolled"
+    case maintenanceGatewayContact = "maintenance.gatewayContact"
+    case maintenanceGatewayOutbox = "maintenance.gatewayOutbox"
+    case maintenanceGatewayDeadLetters = "maintenance.gatewayDeadLetters"
+    case maintenanceGatewayReplica = "maintenance.gatewayReplica"
 }

@@ -131,6 +131,15 @@ package struct LineBreaker: Sendable {
         return result
     }
 
+    /// `text` if it fits `maxWidth` columns; otherwise its longest prefix that fits together with
+    /// `ellipsis`, followed by it (a wide glyph is never split).
+    package func truncate(_ text: String, maxWidth: Int, ellipsis: String) -> String {
+        guard displayWidth(text) > maxWidth else { return text }
+        let room = maxWidth - displayWidth(ellipsis)
+        guard room >= 0 else { return truncate(text, maxWidth: maxWidth) }
+        return truncate(text, maxWidth: room) + ellipsis
+    }
+
     private func tokenize(_ text: String) -> [Token] {
         var tokens: [Token] = []
         var word = ""
