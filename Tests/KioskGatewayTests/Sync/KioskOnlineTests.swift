@@ -89,6 +89,53 @@ import Testing
         try await database.drop()
     }
 
+    /// A bank branch's network: outbound HTTPS only through an HTTP CONNECT proxy (`[gateway] proxy`).
+    /// Enrollment, delivery and `kiosk doctor`'s live check all go through it.
+    @Test func throughAnHTTPConnectProxy() async throws {
+        let database = try await TestDatabase.create()
+        let gateway = try await RunningGateway.start(
+            database: database, extraConfiguration: "[intervals]\nheartbeat_s = 10\nsync_s = 10\n")
+        let proxy = try await FaultProxy.start(targetPort: nil, in: gateway.directory)
+        defer { proxy.stop() }
+        let kiosk = try await RunningKiosk.enroll(id: "kiosk-proxied", gateway: gateway, proxyPort: proxy.port)
+        #expect(try proxy.stats().connects == ["127.0.0.1:\(gateway.devicePort)"], "enrollment went through the proxy")
+
+        let replica = try kiosk.database()
+        _ = try await replica.submitMailRequest(
+            MailRequest(
+                caseNumber: "PROXY-1", idempotencyKey: "proxy-key-1", recipientName: "李建国", phone: "13912345678",
+                regionCode: "370102", address: "天河北路233号", postcode: "250000", certificateName: "营业执照",
+                requestedAt: Date()),
+            terminalId: "kiosk-proxied")
+        try kiosk.startSync()
+        try await kiosk.eventually("the request delivered through the proxy") {
+            try await replica.outboxEntries().allSatisfy { $0.deliveredAt != nil }
+        }
+        #expect(try await database.sql("SELECT count(*) FROM mail_request WHERE case_number = 'PROXY-1'") == [["1"]])
+        #expect(try proxy.stats().connects.count >= 2, "the sync process connected through the proxy too")
+
+        // kiosk doctor's live check: enrolled, reachable through the proxy, clocks agree.
+        let doctor = try await kiosk.cli(["doctor", "--json"])
+        let findings = try #require(
+            try JSONSerialization.jsonObject(with: Data(doctor.standardOutput.utf8)) as? [[String: Any]])
+        let byCheck = Dictionary(
+            findings.map { (($0["check"] as? String) ?? "", ($0["severity"] as? String) ?? "") },
+            uniquingKeysWith: { first, _ in first })
+        #expect(byCheck["gateway.certificate"] == "ok", "\(doctor.standardOutput)")
+        #expect(byCheck["gateway.reachable"] == "ok", "\(doctor.standardOutput)")
+        #expect(byCheck["gateway.clock"] == "ok")
+        #expect(byCheck["gateway.outbox"] == "ok")
+
+        // Link cut: the doctor says so (a warning: the kiosk keeps serving), and nothing is lost.
+        proxy.cut()
+        let offline = try await kiosk.cli(["doctor", "--json"])
+        #expect(offline.standardOutput.contains("gateway not reachable"), "\(offline.standardOutput)")
+        proxy.restore()
+        #expect(await kiosk.stopSync() == 0)
+        await gateway.stop()
+        try await database.drop()
+    }
+
     @Test func syncWithoutAGatewayHasNothingToDo() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-offline-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
