@@ -209,7 +209,7 @@ let package = Package(
         .testTarget(
             name: "KioskGatewayTests",
             dependencies: [
-                "KioskGateway", "KioskProtocol", "KioskCore", "KioskSync", "KioskTestSupport",
+                "KioskGateway", "KioskProtocol", "KioskCore", "KioskTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -16,7 +16,8 @@ final class FaultProxy: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         let script = repositoryRoot.appendingPathComponent("scripts/fault-proxy").path
         process.arguments =
-            [script, "--port-file", portFile.path] + (targetPort.map { ["--target", "127.0.0.1:\($0)"] } ?? ["--connect"])
+            [script, "--port-file", portFile.path]
+            + (targetPort.map { ["--target", "127.0.0.1:\($0)"] } ?? ["--connect"])
         let input = Pipe()
         let output = Pipe()
         process.standardInput = input
@@ -27,7 +28,8 @@ final class FaultProxy: @unchecked Sendable {
         while ContinuousClock.now < deadline {
             if let text = try? String(contentsOf: portFile, encoding: .utf8), let port = Int(text) {
                 return FaultProxy(
-                    port: port, process: process, input: input.fileHandleForWriting, output: output.fileHandleForReading)
+                    port: port, process: process, input: input.fileHandleForWriting, output: output.fileHandleForReading
+                )
             }
             try await Task.sleep(for: .milliseconds(20))
         }

@@ -74,7 +74,9 @@ import Testing
         faults.shuffle(using: &generator)
         for (index, fault) in faults.enumerated() {
             let threshold = scale.items * (index + 1) / (faults.count + 2)
-            try await kiosk.eventually("\(threshold) delivered before fault \(index) (\(fault))", timeout: .seconds(240)) {
+            try await kiosk.eventually(
+                "\(threshold) delivered before fault \(index) (\(fault))", timeout: .seconds(240)
+            ) {
                 try await Self.delivered(replica) >= threshold
             }
             switch fault {
@@ -132,12 +134,14 @@ import Testing
             // Kill at a random moment of the pull (the first pages take a few hundred ms each).
             try await Task.sleep(for: .milliseconds(Int.random(in: 150...900, using: &generator)))
             await kiosk.stopSync(kill: true)
-            let count = try await replica.reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM caseFile") }
+            let count = try await replica.reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM caseFile")
+            }
             print("KioskFaultTests: kill \(kill + 1): \(count ?? -1) 办件 in the replica")
         }
         try kiosk.startSync()
         try await kiosk.eventually("the whole region in the replica", timeout: .seconds(120)) {
-            let count = try await replica.reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM caseFile") }
+            let count = try await replica.reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM caseFile")
+            }
             return count == scale.cases
         }
         let local = try await replica.reader.read { db in
