@@ -29,7 +29,10 @@ struct CommonOptions: ParsableArguments {
     var logLevel: String = "info"
 
     func logger() -> Logger {
-        var logger = Logger(label: "kiosk.sync") { label in StreamLogHandler.standardError(label: label) }
+        // The journal gets no personal number even if one slipped into an error text.
+        var logger = Logger(label: "kiosk.sync") { label in
+            RedactingLogHandler(StreamLogHandler.standardError(label: label))
+        }
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         return logger
     }
