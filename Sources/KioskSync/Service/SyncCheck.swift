@@ -42,7 +42,7 @@ package struct SyncCheck: Codable, Sendable, Equatable {
             check.reachable = true
             check.httpStatus = response.status
             check.roundTripMilliseconds = Int(received.timeIntervalSince(sent) * 1_000)
-            if let date = response.headers["date"].flatMap(Self.httpDate) {
+            if let date = response.headers["date"].flatMap(GatewayResponse.httpDate) {
                 // The header has whole seconds: compare with the middle of the round trip.
                 let middle = sent.addingTimeInterval(received.timeIntervalSince(sent) / 2)
                 check.clockOffsetSeconds = Int(date.timeIntervalSince(middle).rounded())
@@ -54,14 +54,6 @@ package struct SyncCheck: Codable, Sendable, Equatable {
             check.error = "\(error)"
         }
         return check
-    }
-
-    static func httpDate(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        return formatter.date(from: text)
     }
 
     package func json() throws -> String {

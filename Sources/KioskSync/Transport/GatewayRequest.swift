@@ -46,12 +46,17 @@ package struct GatewayResponse: Sendable, Equatable {
     package func retryAfter(now: Date) -> Duration? {
         guard let value = headers["retry-after"]?.trimmingCharacters(in: .whitespaces) else { return nil }
         if let seconds = Int(value), seconds >= 0 { return .seconds(seconds) }
+        guard let date = Self.httpDate(value) else { return nil }
+        return .seconds(max(0, Int(date.timeIntervalSince(now).rounded(.up))))
+    }
+
+    /// An HTTP date (`Date`, `Retry-After`): `Thu, 03 Dec 2026 14:23:10 GMT`.
+    package static func httpDate(_ text: String) -> Date? {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let date = formatter.date(from: value) else { return nil }
-        return .seconds(max(0, Int(date.timeIntervalSince(now).rounded(.up))))
+        return formatter.date(from: text)
     }
 }
 
